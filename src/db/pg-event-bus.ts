@@ -1,0 +1,46 @@
+import pg from 'pg';
+import { createLocalEventBus, type EventBus, type FoundryEvent, type Logger } from '../kernel/index.ts';
+
+const channel = 'foundry_events';
+/** NOTIFY payloads are limited to 8000 bytes; larger events carry a pointer-free summary. */
+const maxPayload = 7900;
+
+/**
+ * Fans events out to every process on the database through LISTEN/NOTIFY. A process delivers its
+ * own events through the notification too, so every subscriber sees one ordered stream.
+ */
+export async function createPgEventBus({ url, logger }: { url: string; logger: Logger }): Promise<EventBus> {
+  const local = createLocalEventBus();
+  const listener = new pg.Client({ connectionString: url });
+  const publisher = new pg.Pool({ connectionString: url, max: 2 });
+  let closed = false;
+  listener.on('notification', (message) => {
+    if (!message.payload) return;
+    try {
+      local.deliver(JSON.parse(message.payload) as FoundryEvent);
+    } catch (error) {
+      logger.warn({ err: error }, 'ignoring a malformed event notification');
+    }
+  });
+  listener.on('error', (error) => {
+    if (!closed) logger.error({ err: error }, 'event listener connection failed');
+  });
+  await listener.connect();
+  await listener.query(`listen ${channel}`);
+  return {
+    async publish(event) {
+      let payload = JSON.stringify(event);
+      if (Buffer.byteLength(payload) > maxPayload) {
+        payload = JSON.stringify({ ...event, data: { truncated: true, id: event.data.id ?? null } });
+      }
+      await publisher.query('select pg_notify($1, $2)', [channel, payload]);
+    },
+    subscribe: local.subscribe,
+    async close() {
+      closed = true;
+      await local.close();
+      await listener.end().catch(() => undefined);
+      await publisher.end();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+
+/** The parsed `postmaster.pid` lock file that PostgreSQL keeps in its data directory. */
+export interface PostmasterPid {
+  pid: number;
+  dataDir: string;
+  port: number;
+  status: string;
+}
+
+export async function readPostmasterPid(pgDataDir: string): Promise<PostmasterPid | undefined> {
+  let text: string;
+  try {
+    text = await readFile(`${pgDataDir}/postmaster.pid`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  return { pid, dataDir: lines[1] ?? '', port, status: (lines[7] ?? '').trim() };
+}
+
+/** True when `pid` is alive and is a PostgreSQL server (a recycled pid is not). */
+export async function isPostgresProcess(pid: number): Promise<boolean> {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.includes('postgres');
+  } catch {
+    return process.platform !== 'linux';
+  }
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from './errors.ts';
+
+const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Every option: its environment variable, its meaning and its default. docs/configuration.md is
+ * generated from this table (`npm run docs:config`) and a test keeps the two in step.
+ */
+export const configOptions = {
+  port: { env: 'PORT', schema: int(0, 65535), default: 3000, doc: 'TCP port of the HTTP server (0 picks a free port).' },
+  host: { env: 'HOST', schema: z.string().min(1), default: '127.0.0.1', doc: 'Interface to listen on; `0.0.0.0` to accept connections from other machines.' },
+  dataDir: { env: 'FOUNDRY_DATA_DIR', schema: z.string().min(1), default: './.foundry', doc: 'Directory for the embedded database, artifacts and the generated master key.' },
+  databaseUrl: { env: 'DATABASE_URL', schema: z.string().url().optional(), default: undefined, doc: 'PostgreSQL (>= 15) connection URL. Unset: Foundry runs its embedded PostgreSQL in the data directory.' },
+  embeddedPgPort: { env: 'FOUNDRY_PG_PORT', schema: int(0, 65535), default: 0, doc: 'Port of the embedded PostgreSQL on 127.0.0.1 (0 picks a free port at each start).' },
+  dbPoolSize: { env: 'FOUNDRY_DB_POOL_SIZE', schema: int(1, 500), default: 10, doc: 'Maximum connections in the database pool of one process.' },
+  masterKey: { env: 'FOUNDRY_MASTER_KEY', schema: z.string().min(1).optional(), default: undefined, doc: 'Vault master keys, `id:base64key[,id:base64key...]` (32-byte keys, the first encrypts). Unset: a key is generated once into `<dataDir>/master-keys.json` (mode 0600).' },
+  logLevel: { env: 'FOUNDRY_LOG_LEVEL', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info', doc: 'Log level of the structured JSON logs.' },
+  bodyLimitBytes: { env: 'FOUNDRY_BODY_LIMIT', schema: int(1024, 100 * 1024 * 1024), default: 1024 * 1024, doc: 'Largest JSON request body in bytes.' },
+  artifactMaxBytes: { env: 'FOUNDRY_ARTIFACT_MAX_BYTES', schema: int(1, 2 * 1024 * 1024 * 1024), default: 25 * 1024 * 1024, doc: 'Largest uploaded artifact file in bytes.' },
+  sessionTtlHours: { env: 'FOUNDRY_SESSION_TTL_HOURS', schema: int(1, 24 * 365), default: 24 * 30, doc: 'Lifetime of a browser session.' },
+  authRateLimit: { env: 'FOUNDRY_AUTH_RATE_LIMIT', schema: int(1, 100000), default: 10, doc: 'Log-in, sign-up and token-creation attempts allowed per client address per minute.' },
+  secureCookies: { env: 'FOUNDRY_SECURE_COOKIES', schema: bool, default: false, doc: 'Mark the session cookie `Secure` (set it when Foundry is served over HTTPS).' },
+  webDir: { env: 'FOUNDRY_WEB_DIR', schema: z.string().min(1), default: './dist/web', doc: 'Directory of the built web UI served at `/`.' },
+} as const;
+
+type Options = typeof configOptions;
+export type Config = { [K in keyof Options]: z.output<Options[K]['schema']> };
+export type ConfigInput = Partial<{ [K in keyof Options]: z.input<Options[K]['schema']> }>;
+
+export interface LoadConfigOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Values that win over the environment and the file (used by the CLI flags and tests). */
+  overrides?: ConfigInput;
+}
+
+/**
+ * Builds the configuration: defaults, then the JSON file named by FOUNDRY_CONFIG, then the
+ * environment, then explicit overrides. Throws ConfigError naming every bad option.
+ */
+export function loadConfig({ env = process.env, overrides = {} }: LoadConfigOptions = {}): Config {
+  const fromFile = env.FOUNDRY_CONFIG ? readConfigFile(env.FOUNDRY_CONFIG) : {};
+  const problems: string[] = [];
+  const config: Record<string, unknown> = {};
+  for (const [key, option] of Object.entries(configOptions) as [keyof Options, Options[keyof Options]][]) {
+    const raw = overrides[key] ?? emptyToUndefined(env[option.env]) ?? fromFile[key] ?? option.default;
+    const parsed = (option.schema as z.ZodType).safeParse(raw);
+    if (parsed.success) config[key] = parsed.data;
+    else problems.push(`${option.env}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  if (problems.length > 0) {
+    throw new ConfigError({ message: `Invalid configuration: ${problems.join(' | ')}`, details: { problems } });
+  }
+  const result = config as Config;
+  return { ...result, dataDir: resolve(result.dataDir), webDir: resolve(result.webDir) };
+}
+
+function emptyToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError({ message: `Cannot read the configuration file ${path}.`, cause: error });
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
+    const known = new Set(Object.keys(configOptions));
+    const unknown = Object.keys(value).filter((k) => !known.has(k));
+    if (unknown.length > 0) {
+      throw new ConfigError({ message: `Unknown options in ${path}: ${unknown.join(', ')}.`, details: { unknown } });
+    }
+    return value as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError({ message: `The configuration file ${path} is not a JSON object.`, cause: error });
+  }
+}
+

@@ -1,0 +1,9 @@
+/** Kernel: configuration, errors, ids, clock, logger, request context, event bus, plugins. */
+export * from './errors.ts';
+export * from './ids.ts';
+export * from './clock.ts';
+export * from './context.ts';
+export * from './config.ts';
+export * from './logger.ts';
+export * from './event-bus.ts';
+export * from './plugin.ts';

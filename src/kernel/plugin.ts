@@ -1,0 +1,77 @@
+import type { FastifyPluginAsync } from 'fastify';
+
+/** A page a studio adds to the web UI; the shell lists it in the project navigation. */
+export interface UiPageRegistration {
+  /** Path under the project page, for example `genome`. */
+  path: string;
+  title: string;
+  studio: string;
+}
+
+/** A conversation handler: the agents layer calls it for messages of the studio's projects. */
+export interface ConversationHandlerRegistration {
+  studio: string;
+  handle: (input: { projectId: string; messageId: string; content: string }) => Promise<void>;
+}
+
+export interface ToolRegistration {
+  name: string;
+  description: string;
+}
+
+export interface NodeTypeRegistration {
+  type: string;
+  description: string;
+}
+
+/**
+ * What a studio contributes. The kernel only knows this shape; studios are loaded by the server
+ * from a list, so the kernel never imports them.
+ */
+export interface FoundryPlugin {
+  name: string;
+  routes?: FastifyPluginAsync;
+  tools?: ToolRegistration[];
+  nodeTypes?: NodeTypeRegistration[];
+  conversationHandler?: ConversationHandlerRegistration;
+  uiPages?: UiPageRegistration[];
+}
+
+export interface PluginRegistry {
+  readonly plugins: readonly FoundryPlugin[];
+  tools(): ToolRegistration[];
+  nodeTypes(): NodeTypeRegistration[];
+  uiPages(): UiPageRegistration[];
+  conversationHandler(studio: string): ConversationHandlerRegistration | undefined;
+}
+
+/** Validates and indexes plugins; duplicate names, tools or node types are configuration errors. */
+export function createPluginRegistry(plugins: FoundryPlugin[]): PluginRegistry {
+  assertUnique(plugins.map((p) => p.name), 'plugin');
+  const tools = plugins.flatMap((p) => p.tools ?? []);
+  assertUnique(tools.map((t) => t.name), 'tool');
+  const nodeTypes = plugins.flatMap((p) => p.nodeTypes ?? []);
+  assertUnique(nodeTypes.map((n) => n.type), 'node type');
+  const handlers = new Map<string, ConversationHandlerRegistration>();
+  for (const plugin of plugins) {
+    const handler = plugin.conversationHandler;
+    if (!handler) continue;
+    if (handlers.has(handler.studio)) throw new Error(`Two conversation handlers for studio "${handler.studio}".`);
+    handlers.set(handler.studio, handler);
+  }
+  return {
+    plugins,
+    tools: () => tools,
+    nodeTypes: () => nodeTypes,
+    uiPages: () => plugins.flatMap((p) => p.uiPages ?? []),
+    conversationHandler: (studio) => handlers.get(studio),
+  };
+}
+
+function assertUnique(names: string[], what: string): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw new Error(`Duplicate ${what} "${name}" registered by plugins.`);
+    seen.add(name);
+  }
+}

@@ -1,0 +1,18 @@
+import type { BlobStore } from '../artifacts/index.ts';
+import type { Db } from '../db/index.ts';
+import type { Clock, Config, EventBus, Logger, PluginRegistry } from '../kernel/index.ts';
+import type { MasterKeys } from '../vault/index.ts';
+
+/** Everything the HTTP layer needs, built once by startFoundry (or by a test). */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  /** Answers whether the database is reachable, for /readyz. */
+  ping: () => Promise<void>;
+  events: EventBus;
+  clock: Clock;
+  keys: MasterKeys;
+  blobs: BlobStore;
+  logger: Logger;
+  plugins: PluginRegistry;
+}

@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { createFileBlobStore } from '../artifacts/index.ts';
+import { createPgEventBus, openDatabase, type Database } from '../db/index.ts';
+import {
+  createLogger, createPluginRegistry, loadConfig, systemClock, type Config, type ConfigInput, type FoundryPlugin, type Logger,
+} from '../kernel/index.ts';
+import { loadMasterKeys } from '../vault/index.ts';
+import type { AppDeps } from './app-deps.ts';
+import { buildApp, type FoundryApp } from './app.ts';
+
+export interface CreateFoundryOptions {
+  /** Options that win over the environment (CLI flags, tests). */
+  config?: ConfigInput;
+  env?: NodeJS.ProcessEnv;
+  plugins?: FoundryPlugin[];
+  logger?: Logger;
+}
+
+export interface Foundry extends FoundryApp {
+  config: Config;
+  deps: AppDeps;
+  database: Database;
+  /** Closes the HTTP server, the event bus and the database (stopping an embedded server it owns). */
+  close(): Promise<void>;
+}
+
+/** Wires a Foundry process: configuration, database (migrated), vault keys, artifacts, events, HTTP app. */
+export async function createFoundry(options: CreateFoundryOptions = {}): Promise<Foundry> {
+  const config = loadConfig({ env: options.env, overrides: options.config });
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const database = await openDatabase({ config, logger });
+  const cleanups: (() => Promise<void>)[] = [() => database.close()];
+  const closeAll = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed'));
+  };
+  try {
+    const events = await createPgEventBus({ url: database.url, logger });
+    cleanups.push(() => events.close());
+    const deps: AppDeps = {
+      config, db: database.db, events, clock: systemClock, logger,
+      ping: async () => void (await database.pool.query('select 1')),
+      keys: await loadMasterKeys({ masterKey: config.masterKey, dataDir: config.dataDir }),
+      blobs: createFileBlobStore(join(config.dataDir, 'artifacts')),
+      plugins: createPluginRegistry(options.plugins ?? []),
+    };
+    const built = await buildApp(deps);
+    cleanups.push(() => built.app.close());
+    return { ...built, config, deps, database, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+export interface RunningFoundry extends Foundry {
+  url: string;
+}
+
+/** Creates Foundry and listens on the configured host and port (port 0 picks a free one). */
+export async function startFoundry(options: CreateFoundryOptions = {}): Promise<RunningFoundry> {
+  const foundry = await createFoundry(options);
+  try {
+    const address = await foundry.app.listen({ port: foundry.config.port, host: foundry.config.host });
+    return { ...foundry, url: address.replace('[::1]', 'localhost') };
+  } catch (error) {
+    await foundry.close();
+    throw error;
+  }
+}

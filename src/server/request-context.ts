@@ -1,0 +1,56 @@
+import type {} from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { authenticateToken, resolveContext, type UserView } from '../auth/index.ts';
+import { UnauthenticatedError, type RequestContext } from '../kernel/index.ts';
+import type { AppDeps } from './app-deps.ts';
+
+export const sessionCookie = 'foundry_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx?: RequestContext;
+    user?: UserView;
+  }
+  interface FastifyContextConfig {
+    /** Routes that answer without authentication. */
+    public?: boolean;
+  }
+}
+
+/** The bearer token or the session cookie of a request, if any. */
+export function requestToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.toLowerCase().startsWith('bearer ')) return header.slice(7).trim();
+  return request.cookies[sessionCookie] || undefined;
+}
+
+/** The workspace a request acts in: the X-Foundry-Workspace header or the `workspace` query parameter. */
+function requestedWorkspace(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-foundry-workspace'];
+  if (typeof header === 'string' && header) return header;
+  const query = request.query as Record<string, unknown> | undefined;
+  return typeof query?.workspace === 'string' && query.workspace ? query.workspace : undefined;
+}
+
+/** onRequest hook: authenticates every non-public API route and attaches the request context. */
+export function authenticateRequests(deps: AppDeps) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    if (request.routeOptions.config.public || !request.url.startsWith('/api/')) return;
+    const token = requestToken(request);
+    if (!token) throw new UnauthenticatedError();
+    const { user } = await authenticateToken(deps.db, token, deps.clock);
+    request.user = user;
+    request.ctx = await resolveContext(deps.db, { user, workspaceId: requestedWorkspace(request), requestId: request.id });
+  };
+}
+
+/** The context of an authenticated request; routes call it instead of reading globals. */
+export function contextOf(request: FastifyRequest): RequestContext {
+  if (!request.ctx) throw new UnauthenticatedError();
+  return request.ctx;
+}
+
+export function userOf(request: FastifyRequest): UserView {
+  if (!request.user) throw new UnauthenticatedError();
+  return request.user;
+}
