@@ -11,6 +11,7 @@ const postgres = process.env.TEST_DATABASE_URL
  */
 export default defineConfig({
   test: {
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...dbTests, 'test/e2e/**'] } },
       {

@@ -60,7 +60,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (running) {
     port = running;
     adopted = true;
-    logger.warn({ port }, 'adopting the embedded PostgreSQL server left running by an earlier process');
+    logger.info({ port }, 'using the embedded PostgreSQL server that is already running on this data directory');
   } else {
     port = options.port || (await freePort());
     try {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { isProcessAlive } from '../kernel/index.ts';
 
 /** The parsed `postmaster.pid` lock file that PostgreSQL keeps in its data directory. */
 export interface PostmasterPid {
@@ -24,11 +25,7 @@ export async function readPostmasterPid(pgDataDir: string): Promise<PostmasterPi
 
 /** True when `pid` is alive and is a PostgreSQL server (a recycled pid is not). */
 export async function isPostgresProcess(pid: number): Promise<boolean> {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
+  if (!isProcessAlive(pid)) return false;
   try {
     const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
     return cmdline.includes('postgres');

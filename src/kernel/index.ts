@@ -7,3 +7,4 @@ export * from './config.ts';
 export * from './logger.ts';
 export * from './event-bus.ts';
 export * from './plugin.ts';
+export * from './process-alive.ts';

@@ -1,0 +1,2 @@
+/** CLI: `foundry serve | migrate | user | token | vault | project`. */
+export { buildCli } from './commands.ts';

@@ -1,0 +1,3 @@
+import { buildCli } from './commands.ts';
+
+await buildCli().parseAsync(process.argv);

@@ -1,0 +1,33 @@
+import { createLogger, loadConfig, type ConfigInput } from '../kernel/index.ts';
+import { startFoundry } from '../server/index.ts';
+import { studioPlugins } from '../studios/index.ts';
+import { acquireServeLock } from './serve-lock.ts';
+
+/**
+ * Runs Foundry until SIGINT or SIGTERM, then shuts down cleanly: stops accepting requests, closes
+ * streams and the pool, and stops the embedded PostgreSQL it started or adopted.
+ */
+export async function serve({ overrides, worker }: { overrides: ConfigInput; worker: boolean }): Promise<void> {
+  const config = loadConfig({ overrides });
+  const logger = createLogger({ level: config.logLevel });
+  const release = await acquireServeLock(config.dataDir);
+  let foundry;
+  try {
+    foundry = await startFoundry({ config: overrides, logger, plugins: studioPlugins });
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  logger.info({ url: foundry.url, database: foundry.database.mode, dataDir: config.dataDir, worker }, `Foundry is ready at ${foundry.url}`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await foundry.close();
+    await release();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
