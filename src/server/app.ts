@@ -16,6 +16,7 @@ import { credentialRoutes } from './routes/credential-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { messageRoutes } from './routes/message-routes.ts';
+import { pluginRoutes } from './routes/plugin-routes.ts';
 import { projectRoutes } from './routes/project-routes.ts';
 import { tokenRoutes } from './routes/token-routes.ts';
 import { workspaceRoutes } from './routes/workspace-routes.ts';
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FoundryApp> {
   await app.register(eventRoutes(deps));
   await app.register(artifactRoutes(deps));
   await app.register(credentialRoutes(deps));
+  await app.register(pluginRoutes(deps));
   for (const plugin of deps.plugins.plugins) {
     if (plugin.routes) await app.register(plugin.routes);
   }
