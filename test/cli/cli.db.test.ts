@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFoundry, type RunningFoundry } from '../../src/server/index.ts';
+import { createTestDatabaseUrl } from '../support/test-database.ts';
+
+const run = promisify(execFile);
+const cli = join(import.meta.dirname, '../../src/cli/main.ts');
+
+let database: { url: string; drop(): Promise<void> };
+let dataDir: string;
+let server: RunningFoundry;
+
+async function foundry(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], {
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: database.url, FOUNDRY_DATA_DIR: dataDir, FOUNDRY_URL: server.url, ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(async () => {
+  database = await createTestDatabaseUrl();
+  dataDir = await mkdtemp(join(tmpdir(), 'foundry-cli-'));
+  server = await startFoundry({ config: { databaseUrl: database.url, dataDir, port: 0, logLevel: 'silent', webDir: join(dataDir, 'none') }, env: {} });
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.drop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('foundry CLI', () => {
+  it('creates a user and a token, then manages projects through the API', async () => {
+    const created = await foundry(['--json', 'user', 'create', '--email', 'Cli@Example.com', '--name', 'Cli', '--password', 'long enough pass']);
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ user: { email: 'cli@example.com' }, workspace: { role: 'owner' } });
+
+    const token = JSON.parse((await foundry(['--json', 'token', 'create', '--email', 'cli@example.com', '--name', 'ci'])).stdout).token as string;
+    expect(token).toMatch(/^fdy_/);
+
+    const project = await foundry(['--json', 'project', 'create', '--name', 'From the CLI', '--studio', 'builder'], { FOUNDRY_TOKEN: token });
+    expect(project.code).toBe(0);
+    const id = JSON.parse(project.stdout).id as string;
+
+    const list = await foundry(['project', 'list'], { FOUNDRY_TOKEN: token });
+    expect(list.stdout).toContain('From the CLI');
+    expect(list.stdout).toContain(id);
+
+    const shown = await foundry(['--json', 'project', 'show', id], { FOUNDRY_TOKEN: token });
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id, studio: 'builder', role: 'owner' });
+  });
+
+  it('explains failures with a code and a non-zero exit', async () => {
+    const weak = await foundry(['user', 'create', '--email', 'x@example.com', '--name', 'X', '--password', 'short']);
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/password: Use at least 8 characters.*VALIDATION_FAILED/);
+
+    const noToken = await foundry(['--json', 'project', 'list']);
+    expect(noToken.code).toBe(1);
+    expect(JSON.parse(noToken.stdout).error.code).toBe('TOKEN_REQUIRED');
+
+    const unknownUser = await foundry(['token', 'create', '--email', 'nobody@example.com']);
+    expect(unknownUser.code).toBe(1);
+    expect(unknownUser.stderr).toContain('USER_NOT_FOUND');
+
+    const badStudio = await foundry(['project', 'create', '--name', 'P', '--studio', 'kitchen'], { FOUNDRY_TOKEN: 'fdy_invalid' });
+    expect(badStudio.code).toBe(1);
+    expect(badStudio.stderr).toContain('VALIDATION_FAILED');
+
+    const unauthenticated = await foundry(['project', 'list'], { FOUNDRY_TOKEN: 'fdy_invalid' });
+    expect(unauthenticated.stderr).toContain('UNAUTHENTICATED');
+  });
+
+  it('reports the migration state', async () => {
+    const migrated = await foundry(['--json', 'migrate']);
+    expect(migrated.code).toBe(0);
+    expect(JSON.parse(migrated.stdout)).toMatchObject({ mode: 'server' });
+    expect(JSON.parse(migrated.stdout).applied).toBeGreaterThanOrEqual(2);
+  });
+});
