@@ -21,6 +21,33 @@ export interface Upload {
   contentType?: string;
 }
 
+/** A file stored by content and checked, not yet part of any artifact. */
+export interface ReceivedFile {
+  sha256: string;
+  size: number;
+  contentType: string;
+  kind: string;
+  fileName?: string;
+}
+
+/**
+ * Stores an uploaded file after checking the caller may upload to the project (or the artifact's
+ * project) and that its bytes match an accepted type; a refused file is not kept. Storing first
+ * lets the caller read every upload field before anything is recorded.
+ */
+export async function receiveFile(deps: ArtifactDeps, ctx: RequestContext, target: { projectId: string } | { artifactId: string }, upload: Upload): Promise<ReceivedFile> {
+  const projectId = 'projectId' in target ? target.projectId : (await findArtifact(deps.db, ctx, target.artifactId)).projectId;
+  await requireProjectRole(deps.db, ctx, projectId, 'editor', 'upload artifacts');
+  let checked: { contentType: string; kind: string } | undefined;
+  const blob = await deps.blobs.put(upload.content, {
+    maxBytes: deps.maxBytes,
+    check: (head) => {
+      checked = checkContentType({ declared: upload.contentType, fileName: upload.fileName, head });
+    },
+  });
+  return { sha256: blob.sha256, size: blob.size, contentType: checked!.contentType, kind: checked!.kind, fileName: upload.fileName };
+}
+
 type VersionRow = typeof tables.artifactVersions.$inferSelect;
 type ArtifactRow = typeof tables.artifacts.$inferSelect;
 
@@ -34,13 +61,13 @@ const artifactView = (a: ArtifactRow, latest: VersionRow | null): ArtifactView =
   updatedAt: a.updatedAt.toISOString(), latestVersion: latest ? versionView(latest) : null,
 });
 
-/** Stores an uploaded file as version 1 of a new artifact of the project. */
-export async function createArtifact(deps: ArtifactDeps, ctx: RequestContext, projectId: string, upload: Upload, fields: VersionFields): Promise<{ artifact: ArtifactView; version: ArtifactVersionView }> {
+/** Records a received file as version 1 of a new artifact of the project. */
+export async function createArtifact(deps: ArtifactDeps, ctx: RequestContext, projectId: string, file: ReceivedFile, fields: VersionFields): Promise<{ artifact: ArtifactView; version: ArtifactVersionView }> {
   await requireProjectRole(deps.db, ctx, projectId, 'editor', 'upload artifacts');
-  const blob = await deps.blobs.put(upload.content, { maxBytes: deps.maxBytes });
-  const { contentType, kind } = checkContentType({ declared: upload.contentType, fileName: upload.fileName, head: blob.head });
+  const blob = file;
+  const { contentType, kind } = file;
   const artifactId = newId();
-  const name = fields.name ?? upload.fileName ?? 'untitled';
+  const name = fields.name ?? file.fileName ?? 'untitled';
   const result = await deps.db.transaction(async (tx) => {
     const [artifact] = await tx.insert(tables.artifacts).values({ id: artifactId, workspaceId: ctx.workspaceId, projectId, name, kind, createdBy: ctx.userId }).returning();
     const version = await insertVersion(tx, ctx, artifactId, 1, blob, contentType, fields);
@@ -51,12 +78,12 @@ export async function createArtifact(deps: ArtifactDeps, ctx: RequestContext, pr
   return result;
 }
 
-/** Adds the next version to an artifact; its parent defaults to the latest version. */
-export async function addArtifactVersion(deps: ArtifactDeps, ctx: RequestContext, artifactId: string, upload: Upload, fields: VersionFields): Promise<ArtifactVersionView> {
+/** Records a received file as the next version of an artifact; its parent defaults to the latest version. */
+export async function addArtifactVersion(deps: ArtifactDeps, ctx: RequestContext, artifactId: string, file: ReceivedFile, fields: VersionFields): Promise<ArtifactVersionView> {
   const artifact = await findArtifact(deps.db, ctx, artifactId);
   await requireProjectRole(deps.db, ctx, artifact.projectId, 'editor', 'upload artifacts');
-  const blob = await deps.blobs.put(upload.content, { maxBytes: deps.maxBytes });
-  const { contentType } = checkContentType({ declared: upload.contentType, fileName: upload.fileName, head: blob.head });
+  const blob = file;
+  const { contentType } = file;
   const version = await deps.db.transaction(async (tx) => {
     await tx.select({ id: tables.artifacts.id }).from(tables.artifacts).where(eq(tables.artifacts.id, artifactId)).for('update');
     const [latest] = await tx.select().from(tables.artifactVersions).where(eq(tables.artifactVersions.artifactId, artifactId)).orderBy(desc(tables.artifactVersions.version)).limit(1);

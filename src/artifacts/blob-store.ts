@@ -14,8 +14,14 @@ export interface StoredBlob {
 }
 
 /** Content-addressed storage: a blob's name is its SHA-256, so equal content is stored once. */
+export interface PutOptions {
+  maxBytes: number;
+  /** Inspects the first bytes before the blob is kept; a throw discards the file. */
+  check?: (head: Buffer) => void;
+}
+
 export interface BlobStore {
-  put(content: Readable, options: { maxBytes: number }): Promise<StoredBlob>;
+  put(content: Readable, options: PutOptions): Promise<StoredBlob>;
   read(sha256: string): Readable;
   remove(sha256: string): Promise<void>;
 }
@@ -24,7 +30,7 @@ export interface BlobStore {
 export function createFileBlobStore(root: string): BlobStore {
   const pathOf = (sha: string) => join(root, sha.slice(0, 2), sha.slice(2, 4), sha);
   return {
-    async put(content, { maxBytes }) {
+    async put(content, { maxBytes, check }) {
       const tmpDir = join(root, 'tmp');
       await mkdir(tmpDir, { recursive: true });
       const tmp = join(tmpDir, newId());
@@ -47,6 +53,7 @@ export function createFileBlobStore(root: string): BlobStore {
         if (truncated) throw new PayloadTooLargeError({ code: 'ARTIFACT_TOO_LARGE', message: `The file is larger than the limit of ${maxBytes} bytes.`, details: { maxBytes } });
         const sha256 = hash.digest('hex');
         const head = await readHead(tmp);
+        check?.(head);
         const target = pathOf(sha256);
         await mkdir(join(target, '..'), { recursive: true });
         await syncFile(tmp);

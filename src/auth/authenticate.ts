@@ -15,15 +15,16 @@ export interface Authenticated {
 export async function authenticateToken(db: Db, token: string, clock: Clock): Promise<Authenticated> {
   const hash = hashToken(token);
   const now = clock.now();
-  if (token.startsWith(sessionTokenPrefix)) {
+  // An API token (`fdy_` + base64url) may itself begin with `fdy_s_`, so a miss here falls through.
+  const looksLikeSession = token.startsWith(sessionTokenPrefix);
+  if (looksLikeSession) {
     const [row] = await db
       .select({ id: tables.users.id, email: tables.users.email, name: tables.users.name })
       .from(tables.sessions)
       .innerJoin(tables.users, eq(tables.users.id, tables.sessions.userId))
       .where(and(eq(tables.sessions.tokenHash, hash), isNull(tables.sessions.revokedAt), gt(tables.sessions.expiresAt, now)))
       .limit(1);
-    if (!row) throw new UnauthenticatedError({ message: 'The session has expired or was ended; log in again.' });
-    return { user: row, via: 'session' };
+    if (row) return { user: row, via: 'session' };
   }
   const t = tables.apiTokens;
   const [row] = await db
@@ -32,7 +33,11 @@ export async function authenticateToken(db: Db, token: string, clock: Clock): Pr
     .innerJoin(tables.users, eq(tables.users.id, t.userId))
     .where(and(eq(t.tokenHash, hash), isNull(t.revokedAt), or(isNull(t.expiresAt), gt(t.expiresAt, now))))
     .limit(1);
-  if (!row) throw new UnauthenticatedError({ message: 'The API token is invalid, expired or revoked.' });
+  if (!row) {
+    throw new UnauthenticatedError({
+      message: looksLikeSession ? 'The session has expired or was ended; log in again.' : 'The API token is invalid, expired or revoked.',
+    });
+  }
   const staleBefore = new Date(now.getTime() - 60_000);
   await db.update(t).set({ lastUsedAt: now }).where(and(eq(t.id, row.tokenId), or(isNull(t.lastUsedAt), lt(t.lastUsedAt, staleBefore))));
   return { user: { id: row.id, email: row.email, name: row.name }, via: 'api_token' };

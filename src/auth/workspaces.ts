@@ -81,7 +81,12 @@ export async function removeMember(db: Db, ctx: RequestContext, userId: string):
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
+/**
+ * Locks the workspace row first, so concurrent role changes and removals in one workspace queue up
+ * instead of locking member rows in opposite orders and deadlocking.
+ */
 async function memberRow(tx: Tx, ctx: RequestContext, userId: string) {
+  await tx.select({ id: tables.workspaces.id }).from(tables.workspaces).where(eq(tables.workspaces.id, ctx.workspaceId)).for('no key update');
   const [row] = await tx
     .select({ role: tables.memberships.role, email: tables.users.email, name: tables.users.name })
     .from(tables.memberships)

@@ -107,7 +107,7 @@ async function ensureReachable(dataDir: string, osUser: OsUser): Promise<void> {
 async function liveServer(pgDir: string): Promise<number | undefined> {
   const lock = await readPostmasterPid(pgDir);
   if (!lock) return undefined;
-  if (await isPostgresProcess(lock.pid)) {
+  if (await isPostgresProcess(lock.pid, pgDir)) {
     await waitUntilReady(pgDir);
     return lock.port;
   }

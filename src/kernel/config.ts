@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { ConfigError } from './errors.ts';
 
 const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const int = (min: number, max: number) =>
+  z.union([z.number(), z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number)]).pipe(z.number().int().min(min).max(max));
 
 /**
  * Every option: its environment variable, its meaning and its default. docs/configuration.md is
@@ -59,7 +60,7 @@ export function loadConfig({ env = process.env, overrides = {} }: LoadConfigOpti
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
+  return value === undefined || value.trim() === '' ? undefined : value;
 }
 
 function readConfigFile(path: string): Record<string, unknown> {

@@ -54,18 +54,21 @@ export interface ListProjectsOptions {
   studio?: ProjectView['studio'];
 }
 
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
 /** The workspace's projects, newest first, by keyset pagination. */
 export async function listProjects(db: Db, ctx: RequestContext, options: ListProjectsOptions): Promise<{ items: ProjectView[]; nextCursor: string | null }> {
   const p = tables.projects;
   let after;
   if (options.cursor) {
     const [at, id] = decodeCursor<[string, string]>(options.cursor, ['string', 'string']);
-    const time = new Date(at);
-    if (Number.isNaN(time.getTime())) throw new ValidationError({ code: 'INVALID_CURSOR', message: 'The cursor is not one this server issued.' });
-    after = or(lt(p.createdAt, time), and(eq(p.createdAt, time), lt(p.id, id)));
+    if (!isoInstant.test(at) || Number.isNaN(new Date(at).getTime())) throw new ValidationError({ code: 'INVALID_CURSOR', message: 'The cursor is not one this server issued.' });
+    // Compared in SQL at the column's microsecond precision: a JS Date keeps milliseconds only, which skipped rows created in the same millisecond.
+    const time = sql`${at}::timestamptz`;
+    after = or(sql`${p.createdAt} < ${time}`, and(sql`${p.createdAt} = ${time}`, lt(p.id, id)));
   }
   const rows = await db
-    .select({ project: p, memberRole: tables.projectMembers.role })
+    .select({ project: p, memberRole: tables.projectMembers.role, cursorAt: sql<string>`to_char(${p.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` })
     .from(p)
     .leftJoin(tables.projectMembers, and(eq(tables.projectMembers.projectId, p.id), eq(tables.projectMembers.userId, ctx.userId)))
     .where(and(
@@ -81,7 +84,7 @@ export async function listProjects(db: Db, ctx: RequestContext, options: ListPro
   const last = page.at(-1);
   return {
     items: page.map((r) => toProjectView(r.project, higherProjectRole(implied, r.memberRole as ProjectRole | null))),
-    nextCursor: rows.length > options.limit && last ? encodeCursor([last.project.createdAt.toISOString(), last.project.id]) : null,
+    nextCursor: rows.length > options.limit && last ? encodeCursor([last.cursorAt, last.project.id]) : null,
   };
 }
 

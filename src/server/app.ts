@@ -46,6 +46,13 @@ export async function buildApp(deps: AppDeps): Promise<FoundryApp> {
     requestIdHeader: 'x-request-id',
     genReqId: () => newId(),
     routerOptions: { maxParamLength: 200 },
+    // Router errors (a badly encoded URL, an over-long parameter) get our error body too.
+    frameworkErrors: (error, request, reply) => {
+      // The onRequest hooks do not run for these, so the request id is set here.
+      if (!isId(request.id)) request.id = newId();
+      void reply.header('x-request-id', request.id);
+      errorHandler(error, request, reply);
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -53,6 +60,8 @@ export async function buildApp(deps: AppDeps): Promise<FoundryApp> {
 
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (route) => {
+    // The documentation UI and its assets are as public as /api/openapi.json.
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD' || !route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) continue;

@@ -19,6 +19,8 @@ const fastifyCodes: Record<string, { code: string; status: number; message?: str
   FST_PARTS_LIMIT: { code: 'TOO_MANY_PARTS', status: 413 },
   FST_INVALID_MULTIPART_CONTENT_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', status: 415, message: 'Uploads must be multipart/form-data.' },
   FST_PROTO_VIOLATION: { code: 'BAD_REQUEST', status: 400 },
+  FST_ERR_BAD_URL: { code: 'BAD_URL', status: 400, message: 'The URL is not validly encoded.' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'PARAM_TOO_LONG', status: 414, message: 'A URL parameter is too long.' },
 };
 
 /** Maps any thrown error to `{"error":{code,message,details}}`; unexpected ones are logged and hidden. */

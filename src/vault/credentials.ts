@@ -104,19 +104,24 @@ export async function revealCredential(deps: VaultDeps, ctx: RequestContext, id:
 
 /**
  * Re-encrypts every credential not under the active key (all workspaces; an operator action run
- * by `foundry vault rotate`). Returns how many rows changed.
+ * by `foundry vault rotate`), in one transaction: a row that cannot be decrypted changes nothing.
+ * Returns how many rows changed.
  */
 export async function reencryptCredentials(deps: VaultDeps): Promise<number> {
-  const rows = await deps.db.select().from(tables.credentials).where(ne(tables.credentials.keyId, deps.keys.active.id));
-  let changed = 0;
-  for (const row of rows) {
-    const key = deps.keys.byId.get(row.keyId);
-    if (!key) throw new FoundryError({ code: 'VAULT_KEY_MISSING', status: 500, category: 'system', message: `Master key "${row.keyId}" is not configured; keep old keys until rotation finished.` });
-    const plaintext = open(row.ciphertext, key, aad(row.workspaceId, row.id));
-    const ciphertext = seal(plaintext, deps.keys.active.key, aad(row.workspaceId, row.id));
-    await deps.db.update(tables.credentials).set({ ciphertext, keyId: deps.keys.active.id })
-      .where(and(eq(tables.credentials.id, row.id), eq(tables.credentials.keyId, row.keyId)));
-    changed++;
-  }
-  return changed;
+  return deps.db.transaction(async (tx) => {
+    const rows = await tx.select().from(tables.credentials).where(ne(tables.credentials.keyId, deps.keys.active.id)).for('update');
+    for (const row of rows) {
+      const key = deps.keys.byId.get(row.keyId);
+      if (!key) throw new FoundryError({ code: 'VAULT_KEY_MISSING', status: 500, category: 'system', message: `Master key "${row.keyId}" (credential ${row.id}) is not configured; keep old keys until rotation finished.` });
+      let plaintext: string;
+      try {
+        plaintext = open(row.ciphertext, key, aad(row.workspaceId, row.id));
+      } catch (error) {
+        throw new FoundryError({ code: 'VAULT_DECRYPT_FAILED', status: 500, category: 'system', message: `Credential ${row.id} cannot be decrypted with key "${row.keyId}"; nothing was re-encrypted.`, cause: error });
+      }
+      const ciphertext = seal(plaintext, deps.keys.active.key, aad(row.workspaceId, row.id));
+      await tx.update(tables.credentials).set({ ciphertext, keyId: deps.keys.active.id }).where(eq(tables.credentials.id, row.id));
+    }
+    return rows.length;
+  });
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../kernel/index.ts';
 
@@ -29,11 +29,17 @@ export async function loadMasterKeys({ masterKey, dataDir }: { masterKey?: strin
     file = { active: keyId(), keys: {} };
     file.keys[file.active] = randomBytes(32).toString('base64');
     await mkdir(dataDir, { recursive: true });
+    // Written whole to a private name, then linked into place: link() fails if another process won
+    // the race, and a reader never sees a half-written file.
+    const staging = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    await writeFile(staging, JSON.stringify(file, null, 2), { mode: 0o600 });
     try {
-      await writeFile(path, JSON.stringify(file, null, 2), { mode: 0o600, flag: 'wx' });
+      await link(staging, path);
     } catch (raced) {
       if ((raced as NodeJS.ErrnoException).code !== 'EEXIST') throw raced;
       file = JSON.parse(await readFile(path, 'utf8')) as KeyFile;
+    } finally {
+      await rm(staging, { force: true });
     }
   }
   return fromRecord(file.active, file.keys, 'file');
@@ -62,6 +68,7 @@ function parseEnvKeys(value: string): MasterKeys {
   let active: string | undefined;
   for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
     const [id, key] = part.includes(':') ? [part.slice(0, part.indexOf(':')), part.slice(part.indexOf(':') + 1)] : ['env', part];
+    if (id in keys) throw new ConfigError({ message: `FOUNDRY_MASTER_KEY names the key "${id}" twice.` });
     keys[id] = key;
     active ??= id;
   }

@@ -4,27 +4,44 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   addArtifactVersion, artifactVersionView, artifactView, createArtifact, deleteArtifact, getArtifact, isInlineSafe,
-  listArtifacts, openArtifactVersion, versionFieldsSchema, type Upload, type VersionFields,
+  listArtifacts, openArtifactVersion, receiveFile, versionFieldsSchema, type ReceivedFile, type Upload, type VersionFields,
 } from '../../artifacts/index.ts';
-import { ValidationError } from '../../kernel/index.ts';
+import { FoundryError, UnsupportedMediaTypeError, ValidationError } from '../../kernel/index.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { contextOf } from '../request-context.ts';
 import { commonErrors, idParams, items } from '../route-schemas.ts';
 
 const jsonFields = new Set(['parameters', 'metadata']);
 const multipartBody = {
-  description: 'multipart/form-data: one `file` part, after optional fields `name`, `producer`, `prompt`, `parentVersionId`, `parameters` (JSON), `metadata` (JSON).',
+  description: 'multipart/form-data: one `file` part and optional fields `name`, `producer`, `prompt`, `parentVersionId`, `parameters` (JSON), `metadata` (JSON).',
 };
 
+type Receive = (upload: Upload) => Promise<ReceivedFile>;
+
 /**
- * Reads a multipart upload: the fields sent before the file, then the file as a stream (stored by
- * the artifacts layer without buffering it in memory).
+ * Reads a multipart upload: one file, streamed to storage as it arrives (never buffered whole),
+ * and the fields before or after it. Nothing is recorded until every part has been read and
+ * validated, so a bad field fails the whole upload.
  */
-async function readUpload(request: FastifyRequest, onFile: (upload: Upload, fields: VersionFields) => Promise<unknown>): Promise<unknown> {
+async function readUpload(request: FastifyRequest, receive: Receive): Promise<{ file: ReceivedFile; fields: VersionFields }> {
   if (!request.isMultipart()) {
-    throw new ValidationError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Uploads must be multipart/form-data with a `file` part.' });
+    throw new UnsupportedMediaTypeError({ message: 'Uploads must be multipart/form-data with a `file` part.' });
   }
+  try {
+    return await readParts(request, receive);
+  } catch (error) {
+    throw error instanceof Error && !FoundryError.isInstance(error) && malformedMultipart.test(error.message)
+      ? new ValidationError({ code: 'MALFORMED_MULTIPART', message: 'The multipart body is malformed or cut short.', cause: error })
+      : error;
+  }
+}
+
+/** The plain errors the multipart parser (@fastify/busboy) throws for a malformed body: the client's, not ours. */
+const malformedMultipart = /^(Multipart: Boundary not found|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|The needle cannot)/;
+
+async function readParts(request: FastifyRequest, receive: Receive): Promise<{ file: ReceivedFile; fields: VersionFields }> {
   const raw: Record<string, unknown> = {};
+  let file: ReceivedFile | undefined;
   for await (const part of request.parts()) {
     if (part.type === 'field') {
       const value = String(part.value);
@@ -32,14 +49,15 @@ async function readUpload(request: FastifyRequest, onFile: (upload: Upload, fiel
       continue;
     }
     if (part.fieldname !== 'file') throw new ValidationError({ message: `Unexpected file part "${part.fieldname}"; name it "file".` });
-    const parsed = versionFieldsSchema.safeParse(raw);
-    if (!parsed.success) {
-      throw new ValidationError({ message: 'Invalid upload fields (send them before the file).', details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
-    }
-    const file = part as MultipartFile;
-    return onFile({ content: file.file, fileName: file.filename, contentType: file.mimetype }, parsed.data);
+    const multipartFile = part as MultipartFile;
+    file = await receive({ content: multipartFile.file, fileName: multipartFile.filename, contentType: multipartFile.mimetype });
   }
-  throw new ValidationError({ code: 'FILE_MISSING', message: 'The upload has no `file` part.' });
+  if (!file) throw new ValidationError({ code: 'FILE_MISSING', message: 'The upload has no `file` part.' });
+  const parsed = versionFieldsSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ValidationError({ message: 'Invalid upload fields.', details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+  }
+  return { file, fields: parsed.data };
 }
 
 function parseJsonField(name: string, value: string): unknown {
@@ -62,8 +80,9 @@ export function artifactRoutes(deps: AppDeps) {
       schema: { tags, summary: 'Upload a file as a new artifact', ...multipartBody, params: idParams, response: { 201: z.object({ artifact: artifactView, version: artifactVersionView }), ...commonErrors } },
     }, async (request, reply) => {
       const ctx = contextOf(request);
-      const result = await readUpload(request, (upload, fields) => createArtifact(artifactDeps, ctx, request.params.id, upload, fields));
-      return reply.status(201).send(result as never);
+      const projectId = request.params.id;
+      const { file, fields } = await readUpload(request, (upload) => receiveFile(artifactDeps, ctx, { projectId }, upload));
+      return reply.status(201).send(await createArtifact(artifactDeps, ctx, projectId, file, fields));
     });
 
     r.get('/api/artifacts/:id', { schema: { tags, summary: 'An artifact with its version history', params: idParams, response: { 200: z.object({ artifact: artifactView, versions: z.array(artifactVersionView) }), ...commonErrors } } },
@@ -73,8 +92,9 @@ export function artifactRoutes(deps: AppDeps) {
       schema: { tags, summary: 'Upload the next version of an artifact', ...multipartBody, params: idParams, response: { 201: artifactVersionView, ...commonErrors } },
     }, async (request, reply) => {
       const ctx = contextOf(request);
-      const version = await readUpload(request, (upload, fields) => addArtifactVersion(artifactDeps, ctx, request.params.id, upload, fields));
-      return reply.status(201).send(version as never);
+      const artifactId = request.params.id;
+      const { file, fields } = await readUpload(request, (upload) => receiveFile(artifactDeps, ctx, { artifactId }, upload));
+      return reply.status(201).send(await addArtifactVersion(artifactDeps, ctx, artifactId, file, fields));
     });
 
     r.get('/api/artifacts/:id/versions/:version/content', {

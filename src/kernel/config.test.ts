@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configOptions, loadConfig } from './config.ts';
+import { ConfigError } from './errors.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'foundry-config-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function configFile(name: string, content: unknown): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+function configError(run: () => unknown): ConfigError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const config = loadConfig({ env: {} });
+    expect(config).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: resolve('./.foundry'),
+      databaseUrl: undefined,
+      embeddedPgPort: 0,
+      dbPoolSize: 10,
+      masterKey: undefined,
+      logLevel: 'info',
+      bodyLimitBytes: 1024 * 1024,
+      artifactMaxBytes: 25 * 1024 * 1024,
+      sessionTtlHours: 720,
+      authRateLimit: 10,
+      secureCookies: false,
+      webDir: resolve('./dist/web'),
+    });
+    expect(Object.keys(config).sort()).toEqual(Object.keys(configOptions).sort());
+  });
+
+  it('reads every option from its environment variable, coercing types', () => {
+    const config = loadConfig({
+      env: {
+        PORT: '8080', HOST: '0.0.0.0', FOUNDRY_DATA_DIR: '/var/lib/foundry', DATABASE_URL: 'postgres://u:p@db.example:5432/foundry',
+        FOUNDRY_PG_PORT: '5433', FOUNDRY_DB_POOL_SIZE: '25', FOUNDRY_LOG_LEVEL: 'debug', FOUNDRY_BODY_LIMIT: '2048',
+        FOUNDRY_ARTIFACT_MAX_BYTES: '1000', FOUNDRY_SESSION_TTL_HOURS: '1', FOUNDRY_AUTH_RATE_LIMIT: '99',
+        FOUNDRY_SECURE_COOKIES: 'true', FOUNDRY_WEB_DIR: 'web', FOUNDRY_MASTER_KEY: 'k1:abc',
+      },
+    });
+    expect(config).toEqual({
+      port: 8080, host: '0.0.0.0', dataDir: '/var/lib/foundry', databaseUrl: 'postgres://u:p@db.example:5432/foundry',
+      embeddedPgPort: 5433, dbPoolSize: 25, logLevel: 'debug', bodyLimitBytes: 2048, artifactMaxBytes: 1000,
+      sessionTtlHours: 1, authRateLimit: 99, secureCookies: true, webDir: resolve('web'), masterKey: 'k1:abc',
+    });
+  });
+
+  it('parses booleans from true/false/1/0', () => {
+    expect(loadConfig({ env: { FOUNDRY_SECURE_COOKIES: '1' } }).secureCookies).toBe(true);
+    expect(loadConfig({ env: { FOUNDRY_SECURE_COOKIES: '0' } }).secureCookies).toBe(false);
+    expect(loadConfig({ env: { FOUNDRY_SECURE_COOKIES: 'false' } }).secureCookies).toBe(false);
+    expect(configError(() => loadConfig({ env: { FOUNDRY_SECURE_COOKIES: 'yes' } })).message).toContain('FOUNDRY_SECURE_COOKIES');
+  });
+
+  it('treats an empty environment variable as unset', () => {
+    expect(loadConfig({ env: { PORT: '', DATABASE_URL: '' } })).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+
+  it('reads a JSON file named by FOUNDRY_CONFIG; the environment beats it and overrides beat both', async () => {
+    const path = await configFile('foundry.json', { port: 4000, host: '0.0.0.0', logLevel: 'warn', secureCookies: true, dbPoolSize: 3 });
+    expect(loadConfig({ env: { FOUNDRY_CONFIG: path } })).toMatchObject({ port: 4000, host: '0.0.0.0', logLevel: 'warn', secureCookies: true, dbPoolSize: 3 });
+    const withEnv = loadConfig({ env: { FOUNDRY_CONFIG: path, PORT: '5000' } });
+    expect(withEnv).toMatchObject({ port: 5000, host: '0.0.0.0' });
+    const withOverride = loadConfig({ env: { FOUNDRY_CONFIG: path, PORT: '5000' }, overrides: { port: 6000 } });
+    expect(withOverride).toMatchObject({ port: 6000, host: '0.0.0.0', logLevel: 'warn' });
+  });
+
+  it('refuses an unknown key in the file, naming it', async () => {
+    const path = await configFile('unknown.json', { port: 4000, prot: 4001, dataDirectory: '/x' });
+    const error = configError(() => loadConfig({ env: { FOUNDRY_CONFIG: path } }));
+    expect(error.message).toContain('prot');
+    expect(error.message).toContain('dataDirectory');
+    expect(error.details).toEqual({ unknown: ['prot', 'dataDirectory'] });
+  });
+
+  it('refuses a file that is missing, not JSON or not an object', async () => {
+    expect(configError(() => loadConfig({ env: { FOUNDRY_CONFIG: join(dir, 'missing.json') } })).message).toContain('missing.json');
+    const broken = await configFile('broken.json', '{ "port": 4000,');
+    expect(configError(() => loadConfig({ env: { FOUNDRY_CONFIG: broken } })).message).toContain('broken.json');
+    const array = await configFile('array.json', [1, 2]);
+    expect(configError(() => loadConfig({ env: { FOUNDRY_CONFIG: array } })).message).toContain('array.json');
+  });
+
+  it('refuses an invalid value in the file, naming the option', async () => {
+    const path = await configFile('bad-value.json', { port: 'eighty' });
+    expect(configError(() => loadConfig({ env: { FOUNDRY_CONFIG: path } })).message).toContain('PORT');
+  });
+
+  it.each(['abc', '-1', '65536', '80.5'])('refuses PORT=%s with a ConfigError naming PORT', (port) => {
+    const error = configError(() => loadConfig({ env: { PORT: port } }));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toMatch(/\bPORT\b/);
+    expect(error.details).toEqual({ problems: [expect.stringMatching(/^PORT: /)] });
+  });
+
+  it('names every bad option at once', () => {
+    const error = configError(() => loadConfig({ env: { PORT: 'x', FOUNDRY_LOG_LEVEL: 'loud', DATABASE_URL: 'not a url', FOUNDRY_DB_POOL_SIZE: '0' } }));
+    const problems = (error.details as { problems: string[] }).problems.map((p) => p.split(':')[0]);
+    expect(problems.sort()).toEqual(['DATABASE_URL', 'FOUNDRY_DB_POOL_SIZE', 'FOUNDRY_LOG_LEVEL', 'PORT']);
+  });
+});
+
+describe('docs/configuration.md', () => {
+  const docPath = fileURLToPath(new URL('../../docs/configuration.md', import.meta.url));
+
+  it('documents every option: its environment variable and file key on one table row', () => {
+    const doc = readFileSync(docPath, 'utf8');
+    const rows = doc.split('\n').filter((line) => line.startsWith('|'));
+    const missing = Object.entries(configOptions)
+      .filter(([key, option]) => !rows.some((row) => row.includes(`\`${option.env}\``) && row.includes(`\`${key}\``)))
+      .map(([key, option]) => `${option.env} (${key})`);
+    expect(missing, `options missing from docs/configuration.md (run npm run docs:config)`).toEqual([]);
+  });
+
+  it('documents no option that does not exist', () => {
+    const doc = readFileSync(docPath, 'utf8');
+    const known = new Set<string>(Object.values(configOptions).map((o) => o.env));
+    const documented = [...doc.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|/gm)].map((m) => m[1]!);
+    expect(documented.length).toBeGreaterThan(0);
+    expect(documented.filter((env) => !known.has(env))).toEqual([]);
+  });
+});
+
+describe('numeric options', () => {
+  it('accept whole decimal numbers only', () => {
+    expect(loadConfig({ env: { PORT: ' 8080 ' } }).port).toBe(8080);
+    expect(loadConfig({ env: { PORT: '   ' } }).port).toBe(3000);
+    expect(() => loadConfig({ env: { PORT: '0x50' } })).toThrow(ConfigError);
+    expect(() => loadConfig({ env: { PORT: '80.5' } })).toThrow(/PORT/);
+    expect(() => loadConfig({ env: { FOUNDRY_BODY_LIMIT: '1e6' } })).toThrow(/FOUNDRY_BODY_LIMIT/);
+  });
+});
