@@ -24,6 +24,7 @@ export const configOptions = {
   artifactMaxBytes: { env: 'FOUNDRY_ARTIFACT_MAX_BYTES', schema: int(1, 2 * 1024 * 1024 * 1024), default: 25 * 1024 * 1024, doc: 'Largest uploaded artifact file in bytes.' },
   sessionTtlHours: { env: 'FOUNDRY_SESSION_TTL_HOURS', schema: int(1, 24 * 365), default: 24 * 30, doc: 'Lifetime of a browser session.' },
   authRateLimit: { env: 'FOUNDRY_AUTH_RATE_LIMIT', schema: int(1, 100000), default: 10, doc: 'Log-in, sign-up and token-creation attempts allowed per client address per minute.' },
+  trustProxy: { env: 'FOUNDRY_TRUST_PROXY', schema: bool, default: false, doc: 'Take the client address from `X-Forwarded-For` (set it only behind a reverse proxy that overwrites that header; otherwise clients could dodge rate limits).' },
   secureCookies: { env: 'FOUNDRY_SECURE_COOKIES', schema: bool, default: false, doc: 'Mark the session cookie `Secure` (set it when Foundry is served over HTTPS).' },
   webDir: { env: 'FOUNDRY_WEB_DIR', schema: z.string().min(1), default: './dist/web', doc: 'Directory of the built web UI served at `/`.' },
 } as const;

@@ -42,7 +42,7 @@ export async function buildApp(deps: AppDeps): Promise<FoundryApp> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.config.bodyLimitBytes,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => newId(),
     routerOptions: { maxParamLength: 200 },
