@@ -47,6 +47,7 @@ describe('loadConfig', () => {
       artifactMaxBytes: 25 * 1024 * 1024,
       sessionTtlHours: 720,
       authRateLimit: 10,
+      trustProxy: false,
       secureCookies: false,
       webDir: resolve('./dist/web'),
     });
@@ -59,13 +60,13 @@ describe('loadConfig', () => {
         PORT: '8080', HOST: '0.0.0.0', FOUNDRY_DATA_DIR: '/var/lib/foundry', DATABASE_URL: 'postgres://u:p@db.example:5432/foundry',
         FOUNDRY_PG_PORT: '5433', FOUNDRY_DB_POOL_SIZE: '25', FOUNDRY_LOG_LEVEL: 'debug', FOUNDRY_BODY_LIMIT: '2048',
         FOUNDRY_ARTIFACT_MAX_BYTES: '1000', FOUNDRY_SESSION_TTL_HOURS: '1', FOUNDRY_AUTH_RATE_LIMIT: '99',
-        FOUNDRY_SECURE_COOKIES: 'true', FOUNDRY_WEB_DIR: 'web', FOUNDRY_MASTER_KEY: 'k1:abc',
+        FOUNDRY_SECURE_COOKIES: 'true', FOUNDRY_WEB_DIR: 'web', FOUNDRY_MASTER_KEY: 'k1:abc', FOUNDRY_TRUST_PROXY: '1',
       },
     });
     expect(config).toEqual({
       port: 8080, host: '0.0.0.0', dataDir: '/var/lib/foundry', databaseUrl: 'postgres://u:p@db.example:5432/foundry',
       embeddedPgPort: 5433, dbPoolSize: 25, logLevel: 'debug', bodyLimitBytes: 2048, artifactMaxBytes: 1000,
-      sessionTtlHours: 1, authRateLimit: 99, secureCookies: true, webDir: resolve('web'), masterKey: 'k1:abc',
+      sessionTtlHours: 1, authRateLimit: 99, trustProxy: true, secureCookies: true, webDir: resolve('web'), masterKey: 'k1:abc',
     });
   });
 

@@ -1,0 +1,37 @@
+/**
+ * The API's shapes as the web UI sees them: the server's own zod-derived types (type-only imports,
+ * so nothing of the server reaches the bundle).
+ */
+export type { ProjectView as Project, ProjectMemberView as ProjectMember, MessageView as Message } from '../projects/project-schemas.ts';
+export type { ArtifactView as Artifact, ArtifactVersionView as ArtifactVersion } from '../artifacts/artifact-schemas.ts';
+export type { UserView as User, WorkspaceView as Workspace, MemberView as WorkspaceMember } from '../auth/auth-schemas.ts';
+import type { ProjectView, ProjectMemberView } from '../projects/project-schemas.ts';
+import type { UserView, WorkspaceView } from '../auth/auth-schemas.ts';
+
+export type Studio = ProjectView['studio'];
+export type ProjectStatus = ProjectView['status'];
+export type ProjectRole = ProjectMemberView['role'];
+export type WorkspaceRole = WorkspaceView['role'];
+
+/** A page of a cursor-paginated list. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Items<T> {
+  items: T[];
+}
+
+/** GET /api/auth/me */
+export interface Session {
+  user: UserView;
+  workspaces: WorkspaceView[];
+}
+
+/** POST /api/auth/signup and /api/auth/login */
+export interface SignedIn {
+  token: string;
+  user: UserView;
+  workspace: WorkspaceView;
+}

@@ -1,0 +1,87 @@
+import { Box, Button, Center, Divider, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Message, Project } from '../api-types.ts';
+import { addMessage, flattenMessages } from '../conversation-cache.ts';
+import { useApi } from '../hooks/use-api.ts';
+import { useMessages } from '../hooks/use-messages.ts';
+import { useSession } from '../hooks/use-session.ts';
+import { useStickyScroll } from '../hooks/use-sticky-scroll.ts';
+import { queryKeys } from '../query-keys.ts';
+import { IconChat, IconInfo } from './icons.tsx';
+import { MessageComposer } from './message-composer.tsx';
+import { MessageItem } from './message-item.tsx';
+import { QueryError } from './query-error.tsx';
+
+/**
+ * The project conversation: history a page at a time ("load older"), live additions, and the
+ * composer. The server's notice after posting is shown as it is: no reply is invented.
+ */
+export function ConversationPanel({ project }: { project: Project }) {
+  const api = useApi();
+  const client = useQueryClient();
+  const userId = useSession().data?.user.id;
+  const messages = useMessages(project.id);
+  const items = flattenMessages(messages.data);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { viewport, onScroll, stickToBottom } = useStickyScroll(items);
+
+  const post = useMutation({
+    mutationFn: (content: string) => api.post<{ message: Message; notice: string }>(`/api/projects/${encodeURIComponent(project.id)}/messages`, { content }),
+    onSuccess: ({ message, notice: text }) => {
+      stickToBottom();
+      client.setQueryData(queryKeys.messages(api.workspaceId, project.id), (data: Parameters<typeof addMessage>[0]) => addMessage(data, message));
+      setNotice(text || null);
+    },
+  });
+  const canPost = project.role !== 'viewer';
+
+  return (
+    <Stack gap="sm">
+      <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
+        <Box
+          ref={viewport} onScroll={onScroll} role="log" aria-label="Conversation" tabIndex={0}
+          p={{ base: 'sm', sm: 'md' }} mih={220} mah="min(62dvh, 680px)" style={{ overflowY: 'auto' }}
+        >
+          {messages.isPending ? (
+            <Center mih={180}><Loader type="dots" aria-label="Loading messages" /></Center>
+          ) : messages.isError ? (
+            <QueryError error={messages.error} title="Could not load the conversation" onRetry={() => void messages.refetch()} />
+          ) : (
+            <Stack gap="lg">
+              {messages.hasNextPage && (
+                <Center>
+                  <Button variant="subtle" size="xs" onClick={() => void messages.fetchNextPage()} loading={messages.isFetchingNextPage}>
+                    Load older messages
+                  </Button>
+                </Center>
+              )}
+              {items.length === 0 ? (
+                <Stack align="center" gap={6} py="xl" c="dimmed">
+                  <IconChat size={28} />
+                  <Text size="sm" ta="center">No messages yet. Describe what you want to make; the whole team will see it here.</Text>
+                </Stack>
+              ) : (
+                items.map((m) => <MessageItem key={m.id} message={m} mine={m.authorId === userId} />)
+              )}
+            </Stack>
+          )}
+        </Box>
+        <Divider />
+        <Box p={{ base: 'sm', sm: 'md' }} bg="var(--mantine-color-default-hover)">
+          {canPost
+            ? <MessageComposer onSend={(content) => post.mutateAsync(content)} sending={post.isPending} error={post.error} />
+            : <Text size="sm" c="dimmed">You have view access: you can read this conversation but not post to it.</Text>}
+        </Box>
+      </Paper>
+      <Group gap={6} wrap="nowrap" align="flex-start" c="dimmed" role="status" aria-live="polite" mih={20}>
+        {notice && (
+          <>
+            <IconInfo size={16} style={{ flexShrink: 0, marginTop: 2 }} />
+            <Text size="sm" data-testid="message-notice">{notice}</Text>
+          </>
+        )}
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,37 @@
+import { Avatar, Badge, Group, Stack, Text } from '@mantine/core';
+import type { Message } from '../api-types.ts';
+import { initials } from '../format/initials.ts';
+import { IconFile } from './icons.tsx';
+import { RelativeTime } from './relative-time.tsx';
+
+function author(message: Message): { name: string; color: string } {
+  if (message.role === 'assistant') return { name: message.agent ?? 'Assistant', color: 'teal' };
+  if (message.role === 'system') return { name: 'Foundry', color: 'gray' };
+  return { name: message.authorName ?? 'Someone', color: 'indigo' };
+}
+
+/** One message of a project conversation. */
+export function MessageItem({ message, mine }: { message: Message; mine: boolean }) {
+  const { name, color } = author(message);
+  return (
+    <Group component="article" align="flex-start" gap="sm" wrap="nowrap" aria-label={`${name}, ${message.role === 'user' ? 'message' : message.role}`} data-message-id={message.id}>
+      <Avatar color={color} radius="xl" size={36} aria-hidden="true">{initials(name)}</Avatar>
+      <Stack gap={2} miw={0} style={{ flex: 1 }}>
+        <Group gap={8} wrap="wrap">
+          <Text size="sm" fw={600}>{name}{mine && <Text span size="xs" c="dimmed" fw={400}> (you)</Text>}</Text>
+          {message.role === 'assistant' && <Badge size="xs" variant="light" color="teal">Agent</Badge>}
+          {message.role === 'system' && <Badge size="xs" variant="light" color="gray">System</Badge>}
+          <Text size="xs" c="dimmed"><RelativeTime iso={message.createdAt} /></Text>
+        </Group>
+        <Text size="sm" className="message-content">{message.content}</Text>
+        {message.attachments.length > 0 && (
+          <Group gap={6} mt={4}>
+            <Badge variant="outline" color="gray" leftSection={<IconFile size={12} />} style={{ textTransform: 'none' }}>
+              {message.attachments.length === 1 ? '1 attachment' : `${message.attachments.length} attachments`}
+            </Badge>
+          </Group>
+        )}
+      </Stack>
+    </Group>
+  );
+}

@@ -1,0 +1,57 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { Message } from '../api-types.ts';
+import { addMessage } from '../conversation-cache.ts';
+import { queryKeys } from '../query-keys.ts';
+
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
+
+/**
+ * Listens to a project's server-sent events and folds them into the query cache: new messages are
+ * appended, other changes refetch what they touch. After a reconnect the conversation is refetched
+ * so nothing said meanwhile is missed.
+ */
+export function useProjectEvents(workspaceId: string, projectId: string): LiveStatus {
+  const client = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+
+  useEffect(() => {
+    const url = `/api/projects/${encodeURIComponent(projectId)}/events?workspace=${encodeURIComponent(workspaceId)}`;
+    const source = new EventSource(url, { withCredentials: true });
+    let connectedBefore = false;
+    setStatus('connecting');
+
+    source.addEventListener('ready', () => {
+      if (connectedBefore) void client.invalidateQueries({ queryKey: queryKeys.messages(workspaceId, projectId) });
+      connectedBefore = true;
+      setStatus('live');
+    });
+    source.addEventListener('message.created', (event) => {
+      const message = parseData<{ message?: Message }>(event)?.message;
+      if (message) client.setQueryData(queryKeys.messages(workspaceId, projectId), (data: Parameters<typeof addMessage>[0]) => addMessage(data, message));
+    });
+    source.addEventListener('project.updated', () => {
+      void client.invalidateQueries({ queryKey: queryKeys.project(workspaceId, projectId), exact: true });
+      void client.invalidateQueries({ queryKey: queryKeys.projects(workspaceId) });
+    });
+    source.addEventListener('artifact.created', () => {
+      void client.invalidateQueries({ queryKey: queryKeys.artifacts(workspaceId, projectId) });
+    });
+    source.addEventListener('member.changed', () => {
+      void client.invalidateQueries({ queryKey: queryKeys.projectMembers(workspaceId, projectId) });
+    });
+    source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting');
+
+    return () => source.close();
+  }, [client, workspaceId, projectId]);
+
+  return status;
+}
+
+function parseData<T>(event: Event): T | undefined {
+  try {
+    return JSON.parse((event as MessageEvent<string>).data) as T;
+  } catch {
+    return undefined;
+  }
+}

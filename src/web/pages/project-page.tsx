@@ -1,0 +1,84 @@
+import { Anchor, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { ApiError } from '../api-error.ts';
+import { ArtifactsPanel } from '../components/artifacts-panel.tsx';
+import { ConversationPanel } from '../components/conversation-panel.tsx';
+import { IconArrowLeft, IconChat, IconFile, IconSliders, IconUsers } from '../components/icons.tsx';
+import { LiveStatusBadge } from '../components/live-status-badge.tsx';
+import { PageLoader } from '../components/page-loader.tsx';
+import { ProjectMembersPanel } from '../components/project-members-panel.tsx';
+import { ProjectSettingsPanel } from '../components/project-settings-panel.tsx';
+import { QueryError } from '../components/query-error.tsx';
+import { StatusBadge } from '../components/status-badge.tsx';
+import { StudioBadge } from '../components/studio-badge.tsx';
+import { useApi } from '../hooks/use-api.ts';
+import { useProject } from '../hooks/use-project.ts';
+import { useProjectEvents } from '../hooks/use-project-events.ts';
+import { projectTabs, routePath, type ProjectTab } from '../routing/match-route.ts';
+import { linkProps } from '../routing/link-props.ts';
+import { navigate } from '../routing/navigation.ts';
+import { NotFoundPage } from './not-found-page.tsx';
+
+const tabLabels: Record<ProjectTab, { label: string; icon: typeof IconChat }> = {
+  conversation: { label: 'Conversation', icon: IconChat },
+  artifacts: { label: 'Artifacts', icon: IconFile },
+  members: { label: 'Members', icon: IconUsers },
+  settings: { label: 'Settings', icon: IconSliders },
+};
+
+/** One project: its header and the Conversation, Artifacts, Members and Settings tabs (the tab is in the URL). */
+export function ProjectPage({ projectId, tab }: { projectId: string; tab: ProjectTab }) {
+  const api = useApi();
+  const project = useProject(projectId);
+  const live = useProjectEvents(api.workspaceId, projectId);
+
+  if (project.isPending) return <PageLoader label="Loading the project" />;
+  if (project.isError) {
+    if (project.error instanceof ApiError && project.error.status === 404) {
+      return <NotFoundPage title="Project not found" message="It may have been deleted, or it belongs to another workspace." />;
+    }
+    return <QueryError error={project.error} title="Could not load the project" onRetry={() => void project.refetch()} />;
+  }
+  const p = project.data;
+
+  return (
+    <Stack gap="lg">
+      <Stack gap="xs">
+        <Anchor {...linkProps('/')} size="sm" c="dimmed" w="fit-content">
+          <Group gap={4} component="span"><IconArrowLeft size={14} /> All projects</Group>
+        </Anchor>
+        <Group justify="space-between" align="flex-start" gap="sm">
+          <Title order={1} fz={{ base: 'h2', sm: 'h1' }} style={{ overflowWrap: 'anywhere' }}>{p.name}</Title>
+          <LiveStatusBadge status={live} />
+        </Group>
+        <Group gap="xs">
+          <StudioBadge studio={p.studio} />
+          <StatusBadge status={p.status} />
+          {p.stage && <Text size="sm" c="dimmed">Stage: {p.stage}</Text>}
+          <Text size="sm" c="dimmed">Your role: {p.role}</Text>
+        </Group>
+        {p.description && <Text size="sm" c="dimmed" maw={760} lineClamp={3} className="message-content">{p.description}</Text>}
+      </Stack>
+
+      <Tabs
+        value={tab}
+        onChange={(value) => {
+          const next = projectTabs.find((t) => t === value);
+          if (next) navigate(routePath({ name: 'project', projectId, tab: next }), { replace: true });
+        }}
+        keepMounted={false}
+        classNames={{ tab: 'project-tab', tabSection: 'project-tab-icon' }}
+      >
+        <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
+          {projectTabs.map((t) => {
+            const { label, icon: Icon } = tabLabels[t];
+            return <Tabs.Tab key={t} value={t} leftSection={<Icon size={16} />}>{label}</Tabs.Tab>;
+          })}
+        </Tabs.List>
+        <Tabs.Panel value="conversation" pt="lg"><ConversationPanel project={p} /></Tabs.Panel>
+        <Tabs.Panel value="artifacts" pt="lg"><ArtifactsPanel project={p} /></Tabs.Panel>
+        <Tabs.Panel value="members" pt="lg"><ProjectMembersPanel project={p} /></Tabs.Panel>
+        <Tabs.Panel value="settings" pt="lg"><ProjectSettingsPanel project={p} /></Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
