@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
 import { chmod, chown, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import type { Logger } from '../kernel/index.ts';
-import { randomSecret } from '../kernel/index.ts';
+import { freePort, randomSecret } from '../kernel/index.ts';
 import { findPostgresBinaries, type PostgresBinaries } from './postgres-binaries.ts';
 import { isPostgresProcess, readPostmasterPid } from './postmaster-pid.ts';
 
@@ -204,17 +203,6 @@ async function lookupUser(name: string): Promise<OsUser | undefined> {
   } catch {
     return undefined;
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 async function exists(path: string): Promise<boolean> {

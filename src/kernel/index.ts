@@ -8,3 +8,4 @@ export * from './logger.ts';
 export * from './event-bus.ts';
 export * from './plugin.ts';
 export * from './process-alive.ts';
+export * from './free-port.ts';

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { isProcessAlive } from '../../src/kernel/index.ts';
+import { freePort, isProcessAlive } from '../../src/kernel/index.ts';
 
 /**
  * `foundry serve` as a child process, for tests that kill it (SIGKILL, SIGTERM) and start it again
@@ -46,17 +45,7 @@ export interface FoundryProcess {
   kill(signal?: NodeJS.Signals, timeoutMs?: number): Promise<ExitStatus>;
 }
 
-/** A TCP port nothing listens on right now (on 127.0.0.1). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { freePort };
 
 /** Spawns `foundry serve` without waiting for it (see startFoundryProcess). */
 export async function spawnFoundryProcess(options: FoundryProcessOptions): Promise<FoundryProcess> {
