@@ -19,6 +19,7 @@ export async function serve({ overrides, worker }: { overrides: ConfigInput; wor
     throw error;
   }
   logger.info({ url: foundry.url, database: foundry.database.mode, dataDir: config.dataDir, worker }, `Foundry is ready at ${foundry.url}`);
+  if (process.stderr.isTTY) process.stderr.write(`\n  Foundry is ready: open ${foundry.url} (Ctrl+C to stop)\n\n`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
