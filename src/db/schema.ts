@@ -68,7 +68,7 @@ export const projects = pgTable('projects', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
-  index('projects_workspace_idx').on(t.workspaceId, t.createdAt),
+  index('projects_workspace_created_idx').on(t.workspaceId, t.createdAt, t.id),
   check('projects_studio_check', sql`${t.studio} in ('product', 'software', 'builder', 'brand')`),
   check('projects_status_check', sql`${t.status} in ('active', 'on_hold', 'completed', 'archived')`),
 ]);

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { tables, type Db } from '../db/index.ts';
 import { recordAudit } from '../auth/index.ts';
 import {
@@ -67,10 +67,11 @@ export async function listProjects(db: Db, ctx: RequestContext, options: ListPro
     const time = sql`${at}::timestamptz`;
     after = or(sql`${p.createdAt} < ${time}`, and(sql`${p.createdAt} = ${time}`, lt(p.id, id)));
   }
+  // The page first (an index scan with a limit), then the caller's roles on just those projects:
+  // one join over the whole workspace made the planner sort every project without statistics.
   const rows = await db
-    .select({ project: p, memberRole: tables.projectMembers.role, cursorAt: sql<string>`to_char(${p.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` })
+    .select({ project: p, cursorAt: sql<string>`to_char(${p.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` })
     .from(p)
-    .leftJoin(tables.projectMembers, and(eq(tables.projectMembers.projectId, p.id), eq(tables.projectMembers.userId, ctx.userId)))
     .where(and(
       eq(p.workspaceId, ctx.workspaceId),
       options.status ? eq(p.status, options.status) : undefined,
@@ -80,10 +81,15 @@ export async function listProjects(db: Db, ctx: RequestContext, options: ListPro
     .orderBy(desc(p.createdAt), desc(p.id))
     .limit(options.limit + 1);
   const page = rows.slice(0, options.limit);
+  const memberRoles = page.length === 0 ? [] : await db
+    .select({ projectId: tables.projectMembers.projectId, role: tables.projectMembers.role })
+    .from(tables.projectMembers)
+    .where(and(eq(tables.projectMembers.userId, ctx.userId), inArray(tables.projectMembers.projectId, page.map((r) => r.project.id))));
+  const roleOf = new Map(memberRoles.map((m) => [m.projectId, m.role as ProjectRole]));
   const implied = impliedProjectRole(ctx.role);
   const last = page.at(-1);
   return {
-    items: page.map((r) => toProjectView(r.project, higherProjectRole(implied, r.memberRole as ProjectRole | null))),
+    items: page.map((r) => toProjectView(r.project, higherProjectRole(implied, roleOf.get(r.project.id)))),
     nextCursor: rows.length > options.limit && last ? encodeCursor([last.cursorAt, last.project.id]) : null,
   };
 }
