@@ -265,3 +265,21 @@ describe('client address', () => {
     }
   });
 });
+
+describe('cross-site requests', () => {
+  it('refuses cookie-authenticated changes from another origin, not bearer ones', async () => {
+    const user = await signUpUser(foundry);
+    const cookie = `foundry_session=${user.token}`;
+    const create = (headers: Record<string, string>) =>
+      foundry.app.inject({ method: 'POST', url: '/api/projects', headers: { host: 'foundry.example', ...headers }, payload: { name: 'x', studio: 'brand' } });
+
+    const evil = await create({ cookie, origin: 'https://evil.example' });
+    expect(evil.statusCode).toBe(403);
+    expect(evil.json().error.code).toBe('CROSS_ORIGIN_REJECTED');
+    expect((await create({ cookie, origin: 'http://foundry.example' })).statusCode).toBe(201);
+    expect((await create({ cookie })).statusCode).toBe(201);
+    expect((await create({ authorization: `Bearer ${user.token}`, origin: 'https://evil.example' })).statusCode).toBe(201);
+    const read = await foundry.app.inject({ method: 'GET', url: '/api/projects', headers: { host: 'foundry.example', cookie, origin: 'https://evil.example' } });
+    expect(read.statusCode).toBe(200);
+  });
+});
