@@ -1,4 +1,4 @@
-import { createLogger, loadConfig, type ConfigInput } from '../kernel/index.ts';
+import { ConflictError, createLogger, loadConfig, type ConfigInput } from '../kernel/index.ts';
 import { startFoundry } from '../server/index.ts';
 import { studioPlugins } from '../studios/index.ts';
 import { acquireServeLock } from './serve-lock.ts';
@@ -16,6 +16,9 @@ export async function serve({ overrides, worker }: { overrides: ConfigInput; wor
     foundry = await startFoundry({ config: overrides, logger, plugins: studioPlugins });
   } catch (error) {
     await release();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new ConflictError({ code: 'PORT_IN_USE', message: `Port ${config.port} on ${config.host} is already in use; choose another with PORT=… or --port.`, cause: error });
+    }
     throw error;
   }
   logger.info({ url: foundry.url, database: foundry.database.mode, dataDir: config.dataDir, worker }, `Foundry is ready at ${foundry.url}`);

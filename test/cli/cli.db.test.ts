@@ -79,6 +79,14 @@ describe('foundry CLI', () => {
     expect(unauthenticated.stderr).toContain('UNAUTHENTICATED');
   });
 
+  it('says so when the port is taken, and exits', async () => {
+    const port = new URL(server.url).port;
+    const taken = await foundry(['serve', '--port', port], { FOUNDRY_LOG_LEVEL: 'silent' });
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+    expect(taken.stderr).toContain('PORT_IN_USE');
+  });
+
   it('reports the migration state', async () => {
     const migrated = await foundry(['--json', 'migrate']);
     expect(migrated.code).toBe(0);
