@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEventView } from '../../src/auth/index.ts';
 import { as, createTestFoundry, signUpUser, type Account, type TestFoundry } from '../support/test-foundry.ts';
 
 let foundry: TestFoundry;
@@ -9,15 +10,7 @@ afterAll(async () => {
   await foundry?.dispose();
 });
 
-interface AuditEvent {
-  seq: number;
-  actorId: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  details: Record<string, unknown>;
-  createdAt: string;
-}
+type AuditEvent = AuditEventView;
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
