@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { tables, type Db } from '../db/index.ts';
+import { tables, type Db, type Tx } from '../db/index.ts';
 import { recordAudit } from '../auth/index.ts';
 import { NotFoundError, ValidationError, isId, newId, type EventBus, type RequestContext } from '../kernel/index.ts';
 import { loadProject, publishProjectEvent, requireProjectRole } from '../projects/index.ts';
@@ -64,14 +64,12 @@ const artifactView = (a: ArtifactRow, latest: VersionRow | null): ArtifactView =
 /** Records a received file as version 1 of a new artifact of the project. */
 export async function createArtifact(deps: ArtifactDeps, ctx: RequestContext, projectId: string, file: ReceivedFile, fields: VersionFields): Promise<{ artifact: ArtifactView; version: ArtifactVersionView }> {
   await requireProjectRole(deps.db, ctx, projectId, 'editor', 'upload artifacts');
-  const blob = file;
-  const { contentType, kind } = file;
   const artifactId = newId();
   const name = fields.name ?? file.fileName ?? 'untitled';
   const result = await deps.db.transaction(async (tx) => {
-    const [artifact] = await tx.insert(tables.artifacts).values({ id: artifactId, workspaceId: ctx.workspaceId, projectId, name, kind, createdBy: ctx.userId }).returning();
-    const version = await insertVersion(tx, ctx, artifactId, 1, blob, contentType, fields);
-    await recordAudit(tx, { workspaceId: ctx.workspaceId, actorId: ctx.userId, action: 'artifact.created', targetType: 'artifact', targetId: artifactId, details: { sha256: blob.sha256, size: blob.size } });
+    const [artifact] = await tx.insert(tables.artifacts).values({ id: artifactId, workspaceId: ctx.workspaceId, projectId, name, kind: file.kind, createdBy: ctx.userId }).returning();
+    const version = await insertVersion(tx, ctx, artifactId, 1, file, fields);
+    await recordAudit(tx, { workspaceId: ctx.workspaceId, actorId: ctx.userId, action: 'artifact.created', targetType: 'artifact', targetId: artifactId, details: { sha256: file.sha256, size: file.size } });
     return { artifact: artifactView(artifact!, version), version: versionView(version) };
   });
   await publishProjectEvent(deps.events, { type: 'artifact.created', workspaceId: ctx.workspaceId, projectId, data: { artifact: result.artifact } });
@@ -82,8 +80,6 @@ export async function createArtifact(deps: ArtifactDeps, ctx: RequestContext, pr
 export async function addArtifactVersion(deps: ArtifactDeps, ctx: RequestContext, artifactId: string, file: ReceivedFile, fields: VersionFields): Promise<ArtifactVersionView> {
   const artifact = await findArtifact(deps.db, ctx, artifactId);
   await requireProjectRole(deps.db, ctx, artifact.projectId, 'editor', 'upload artifacts');
-  const blob = file;
-  const { contentType } = file;
   const version = await deps.db.transaction(async (tx) => {
     await tx.select({ id: tables.artifacts.id }).from(tables.artifacts).where(eq(tables.artifacts.id, artifactId)).for('update');
     const [latest] = await tx.select().from(tables.artifactVersions).where(eq(tables.artifactVersions.artifactId, artifactId)).orderBy(desc(tables.artifactVersions.version)).limit(1);
@@ -93,20 +89,18 @@ export async function addArtifactVersion(deps: ArtifactDeps, ctx: RequestContext
         .where(and(eq(tables.artifactVersions.id, fields.parentVersionId), eq(tables.artifactVersions.artifactId, artifactId)));
       if (!found) throw new ValidationError({ code: 'PARENT_VERSION_NOT_FOUND', message: 'parentVersionId must be a version of this artifact.' });
     }
-    const row = await insertVersion(tx, ctx, artifactId, (latest?.version ?? 0) + 1, blob, contentType, { ...fields, parentVersionId: parent });
+    const row = await insertVersion(tx, ctx, artifactId, (latest?.version ?? 0) + 1, file, { ...fields, parentVersionId: parent });
     await tx.update(tables.artifacts).set({ updatedAt: sql`now()` }).where(eq(tables.artifacts.id, artifactId));
-    await recordAudit(tx, { workspaceId: ctx.workspaceId, actorId: ctx.userId, action: 'artifact.version_added', targetType: 'artifact', targetId: artifactId, details: { version: row.version, sha256: blob.sha256 } });
+    await recordAudit(tx, { workspaceId: ctx.workspaceId, actorId: ctx.userId, action: 'artifact.version_added', targetType: 'artifact', targetId: artifactId, details: { version: row.version, sha256: file.sha256 } });
     return versionView(row);
   });
   await publishProjectEvent(deps.events, { type: 'artifact.created', workspaceId: ctx.workspaceId, projectId: artifact.projectId, data: { artifactId, version } });
   return version;
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-async function insertVersion(tx: Tx, ctx: RequestContext, artifactId: string, version: number, blob: { sha256: string; size: number }, contentType: string, fields: VersionFields): Promise<VersionRow> {
+async function insertVersion(tx: Tx, ctx: RequestContext, artifactId: string, version: number, file: ReceivedFile, fields: VersionFields): Promise<VersionRow> {
   const [row] = await tx.insert(tables.artifactVersions).values({
-    id: newId(), workspaceId: ctx.workspaceId, artifactId, version, sha256: blob.sha256, size: blob.size, contentType,
+    id: newId(), workspaceId: ctx.workspaceId, artifactId, version, sha256: file.sha256, size: file.size, contentType: file.contentType,
     parentVersionId: fields.parentVersionId ?? null, producer: fields.producer ?? 'upload', prompt: fields.prompt ?? null,
     parameters: fields.parameters ?? {}, metadata: fields.metadata ?? {}, createdBy: ctx.userId,
   }).returning();

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { tables, type Db } from '../db/index.ts';
+import { tables, type Db, type Tx } from '../db/index.ts';
 import {
   ConflictError, NotFoundError, newId, requireWorkspaceRole, type RequestContext, type WorkspaceRole,
 } from '../kernel/index.ts';
@@ -78,8 +78,6 @@ export async function removeMember(db: Db, ctx: RequestContext, userId: string):
     await recordAudit(tx, { workspaceId: ctx.workspaceId, actorId: ctx.userId, action: 'member.removed', targetType: 'user', targetId: userId });
   });
 }
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * Locks the workspace row first, so concurrent role changes and removals in one workspace queue up

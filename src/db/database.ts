@@ -6,8 +6,10 @@ import { migrate } from './migrate.ts';
 import * as schema from './schema.ts';
 
 export type Db = NodePgDatabase<typeof schema>;
+/** An open transaction. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** A database handle or an open transaction on it; repositories accept either. */
-export type DbExecutor = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbExecutor = Db | Tx;
 
 export interface Database {
   db: Db;

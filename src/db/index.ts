@@ -1,6 +1,6 @@
 /** Database: schema, migrations, the embedded and server clients, the cross-process event bus. */
 export * as tables from './schema.ts';
-export { openDatabase, type Database, type Db, type DbExecutor, type OpenDatabaseOptions } from './database.ts';
+export { openDatabase, type Database, type Db, type DbExecutor, type Tx, type OpenDatabaseOptions } from './database.ts';
 export { migrate } from './migrate.ts';
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.ts';
 export { createPgEventBus } from './pg-event-bus.ts';
