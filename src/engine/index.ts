@@ -1,5 +1,5 @@
 /**
- * Engine: durable workflow definitions, the executor, triggers and run events.
- * Empty until the workflow engine issue lands.
+ * Engine: durable workflow definitions, validation, the executor, triggers and run events.
+ * So far: the definition schema and its pure building blocks; the executor lands with issue 3.
  */
-export {};
+export * from './workflow-definition.ts';
