@@ -3,3 +3,8 @@
  * So far: the definition schema and its pure building blocks; the executor lands with issue 3.
  */
 export * from './workflow-definition.ts';
+export * from './engine-errors.ts';
+export * from './retry-delay.ts';
+export * from './run-state.ts';
+export * from './step-state.ts';
+export * from './idempotency-key.ts';

@@ -1,0 +1,96 @@
+import { FoundryError } from '../kernel/errors.ts';
+
+/**
+ * Errors raised by the workflow engine. Each carries a stable code, and its `retryable` flag is
+ * what `shouldRetry` consults: the error decides, not the catch block.
+ */
+
+/** A step attempt outlived its `timeoutMs`. Retryable: the next attempt may be faster. */
+export class StepTimeoutError extends FoundryError {
+  constructor(o: { nodeId: string; timeoutMs: number; cause?: unknown }) {
+    super({
+      code: 'STEP_TIMEOUT',
+      status: 504,
+      category: 'system',
+      retryable: true,
+      message: `Step "${o.nodeId}" timed out after ${o.timeoutMs} ms.`,
+      details: { nodeId: o.nodeId, timeoutMs: o.timeoutMs },
+      cause: o.cause,
+    });
+  }
+}
+
+/**
+ * Thrown by a tool to stop retries: the failure is permanent (the input is invalid, the
+ * resource is gone). The step fails at once whatever attempts remain.
+ *
+ * @example throw new NonRetryableStepError({ message: 'Customer 42 does not exist.' });
+ */
+export class NonRetryableStepError extends FoundryError {
+  constructor(o: { message: string; details?: unknown; cause?: unknown; category?: 'system' | 'third_party' }) {
+    super({
+      code: 'STEP_FAILED_PERMANENTLY',
+      status: 500,
+      category: o.category ?? 'system',
+      retryable: false,
+      message: o.message,
+      details: o.details,
+      cause: o.cause,
+    });
+  }
+}
+
+interface TransitionDetails {
+  from: string;
+  event: string;
+  /** The events the current state accepts, so a client can tell what it may do instead. */
+  allowed: readonly string[];
+  message?: string;
+}
+
+/** A run was asked to do something its state forbids, e.g. pause a succeeded run. */
+export class InvalidRunTransitionError extends FoundryError {
+  constructor(o: TransitionDetails) {
+    super({
+      code: 'INVALID_RUN_TRANSITION',
+      status: 409,
+      category: 'user',
+      message: o.message ?? `Cannot apply "${o.event}" to a run that is ${o.from}.`,
+      details: { from: o.from, event: o.event, allowed: o.allowed },
+    });
+  }
+}
+
+/**
+ * A step transition the state machine forbids. Steps are moved by the executor alone, so this
+ * is an engine bug (system), unlike a run transition, which a user can request.
+ */
+export class InvalidStepTransitionError extends FoundryError {
+  constructor(o: TransitionDetails) {
+    super({
+      code: 'INVALID_STEP_TRANSITION',
+      status: 500,
+      category: 'system',
+      message: o.message ?? `Cannot apply "${o.event}" to a step that is ${o.from}.`,
+      details: { from: o.from, event: o.event, allowed: o.allowed },
+    });
+  }
+}
+
+/**
+ * A condition, mapping or computed input failed to evaluate. The definition is at fault, so
+ * retrying cannot help.
+ */
+export class ExpressionError extends FoundryError {
+  constructor(o: { expression: string; message: string; nodeId?: string; cause?: unknown }) {
+    super({
+      code: 'EXPRESSION_FAILED',
+      status: 422,
+      category: 'user',
+      retryable: false,
+      message: o.nodeId === undefined ? o.message : `Node "${o.nodeId}": ${o.message}`,
+      details: { expression: o.expression, nodeId: o.nodeId },
+      cause: o.cause,
+    });
+  }
+}
