@@ -8,3 +8,5 @@ export * from './retry-delay.ts';
 export * from './run-state.ts';
 export * from './step-state.ts';
 export * from './idempotency-key.ts';
+export * from './workflow-graph.ts';
+export * from './validate-workflow.ts';
