@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FoundryError } from '../kernel/errors.ts';
+import { FoundryError } from '../kernel/index.ts';
 import {
   ExpressionError, InvalidRunTransitionError, InvalidStepTransitionError, NonRetryableStepError, StepTimeoutError,
 } from './engine-errors.ts';

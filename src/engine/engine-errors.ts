@@ -1,4 +1,5 @@
-import { FoundryError } from '../kernel/errors.ts';
+import { FoundryError, ValidationError } from '../kernel/index.ts';
+import type { WorkflowProblem } from './validate-workflow.ts';
 
 /**
  * Errors raised by the workflow engine. Each carries a stable code, and its `retryable` flag is
@@ -92,5 +93,19 @@ export class ExpressionError extends FoundryError {
       details: { expression: o.expression, nodeId: o.nodeId },
       cause: o.cause,
     });
+  }
+}
+
+/** Thrown by the API when a submitted definition has problems; `details.problems` lists them. */
+export class WorkflowInvalidError extends ValidationError {
+  readonly problems: WorkflowProblem[];
+  constructor(o: { problems: WorkflowProblem[]; message?: string }) {
+    const first = o.problems[0]?.message;
+    super({
+      code: 'WORKFLOW_INVALID',
+      message: o.message ?? `The workflow definition has ${o.problems.length} problem(s)${first === undefined ? '.' : `, first: ${first}`}`,
+      details: { problems: o.problems },
+    });
+    this.problems = o.problems;
   }
 }

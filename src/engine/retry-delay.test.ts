@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError, RateLimitedError } from '../kernel/errors.ts';
+import { ValidationError, RateLimitedError } from '../kernel/index.ts';
 import { NonRetryableStepError, StepTimeoutError, ExpressionError } from './engine-errors.ts';
 import { retryDelay, shouldRetry } from './retry-delay.ts';
 import { retryPolicySchema, type RetryPolicy } from './workflow-definition.ts';

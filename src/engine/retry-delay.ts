@@ -1,4 +1,4 @@
-import { FoundryError } from '../kernel/errors.ts';
+import { FoundryError } from '../kernel/index.ts';
 import type { RetryPolicy } from './workflow-definition.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FoundryError, ValidationError } from '../kernel/errors.ts';
-import { problemCodes, validateWorkflow, WorkflowInvalidError, type ValidationDeps, type WorkflowProblem } from './validate-workflow.ts';
+import { FoundryError, ValidationError } from '../kernel/index.ts';
+import { WorkflowInvalidError } from './engine-errors.ts';
+import { problemCodes, validateWorkflow, type ValidationDeps, type WorkflowProblem } from './validate-workflow.ts';
 import type { WorkflowDefinitionInput } from './workflow-definition.ts';
 
 const deps: ValidationDeps = { tools: new Set(['crm.lookup', 'crm.undo', 'payments.charge', 'mail.send']), credentials: new Set(['crm', 'stripe']) };
@@ -319,5 +320,22 @@ describe('WorkflowInvalidError', () => {
     expect(error).toMatchObject({ code: 'WORKFLOW_INVALID', status: 400, category: 'user', problems, details: { problems } });
     expect(error.message).toContain(`${problems.length} problem(s)`);
     expect(error.toJSON()).toEqual({ code: 'WORKFLOW_INVALID', message: error.message, details: { problems } });
+  });
+});
+
+describe('switch cases', () => {
+  it('must be unique and cannot be named "default"', () => {
+    const result = validateWorkflow({
+      name: 'routing',
+      nodes: [
+        { id: 'start', type: 'trigger', name: 'Start' },
+        { id: 'route', type: 'condition', name: 'Route', config: { mode: 'switch', expression: 'input.kind', cases: ['a', 'a', 'default'] } },
+      ],
+      edges: [{ from: 'start', to: 'route' }],
+    }, deps);
+    expect(result.ok).toBe(false);
+    const messages = result.ok ? [] : result.problems.filter((p) => p.nodeId === 'route' && p.code === 'INVALID_CONFIG').map((p) => p.message);
+    expect(messages.some((m) => m.includes('unique'))).toBe(true);
+    expect(messages.some((m) => m.includes('"default"'))).toBe(true);
   });
 });

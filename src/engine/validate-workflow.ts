@@ -1,6 +1,5 @@
 import jsonata from 'jsonata';
 import type { z } from 'zod';
-import { ValidationError } from '../kernel/errors.ts';
 import {
   nodeTypes, workflowDefinitionSchema, workflowEdgeSchema, workflowNodeSchema,
   type NodeType, type TaskSpec, type WorkflowDefinition, type WorkflowEdge, type WorkflowNode,
@@ -43,19 +42,6 @@ export interface ValidationDeps {
 
 export type WorkflowValidation = { ok: true; definition: WorkflowDefinition } | { ok: false; problems: WorkflowProblem[] };
 
-/** Thrown by the API when a submitted definition has problems; `details.problems` lists them. */
-export class WorkflowInvalidError extends ValidationError {
-  readonly problems: WorkflowProblem[];
-  constructor(o: { problems: WorkflowProblem[]; message?: string }) {
-    const first = o.problems[0]?.message;
-    super({
-      code: 'WORKFLOW_INVALID',
-      message: o.message ?? `The workflow definition has ${o.problems.length} problem(s)${first === undefined ? '.' : `, first: ${first}`}`,
-      details: { problems: o.problems },
-    });
-    this.problems = o.problems;
-  }
-}
 
 /** A node or edge whose endpoints could be read, even if the rest of it is invalid. */
 interface ReadableNode { index: number; id: string; type: NodeType | undefined; node: WorkflowNode | undefined }

@@ -70,7 +70,9 @@ export const workflowNodeSchema = z.discriminatedUnion('type', [
   /** `if`: outgoing edges take branch "true" or "false". `switch`: branch = a case, or "default". */
   z.object({ ...base, type: z.literal('condition'), config: z.discriminatedUnion('mode', [
     z.object({ mode: z.literal('if'), expression: expressionSchema }),
-    z.object({ mode: z.literal('switch'), expression: expressionSchema, cases: z.array(z.string().min(1).max(200)).min(1).max(100) }),
+    z.object({ mode: z.literal('switch'), expression: expressionSchema, cases: z.array(z.string().min(1).max(200)).min(1).max(100)
+      .refine((cases) => new Set(cases).size === cases.length, 'cases must be unique')
+      .refine((cases) => !cases.includes('default'), '"default" is the branch for no matching case; it cannot be a case') }),
   ]) }),
   /** Runs every outgoing edge at once. */
   z.object({ ...base, type: z.literal('parallel'), config: z.object({}).default({}) }),
