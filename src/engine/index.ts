@@ -10,3 +10,5 @@ export * from './step-state.ts';
 export * from './idempotency-key.ts';
 export * from './workflow-graph.ts';
 export * from './validate-workflow.ts';
+export * from './expressions.ts';
+export * from './ready-nodes.ts';
