@@ -154,3 +154,25 @@ export const auditEvents = pgTable('audit_events', {
   ip: text('ip'),
   createdAt: createdAt(),
 }, (t) => [index('audit_events_workspace_idx').on(t.workspaceId, t.seq)]);
+
+export const workflows = pgTable('workflows', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  latestVersion: integer('latest_version').notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [index('workflows_workspace_idx').on(t.workspaceId, t.updatedAt)]);
+
+/** Every saved definition is kept: a run pins the version it started on. */
+export const workflowVersions = pgTable('workflow_versions', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  workflowId: uuid('workflow_id').notNull().references(() => workflows.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+  definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('workflow_versions_workflow_version_key').on(t.workflowId, t.version)]);

@@ -12,3 +12,5 @@ export * from './workflow-graph.ts';
 export * from './validate-workflow.ts';
 export * from './expressions.ts';
 export * from './ready-nodes.ts';
+export * from './workflow-schemas.ts';
+export * from './workflows.ts';

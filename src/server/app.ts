@@ -19,6 +19,7 @@ import { messageRoutes } from './routes/message-routes.ts';
 import { pluginRoutes } from './routes/plugin-routes.ts';
 import { projectRoutes } from './routes/project-routes.ts';
 import { tokenRoutes } from './routes/token-routes.ts';
+import { workflowRoutes } from './routes/workflow-routes.ts';
 import { workspaceRoutes } from './routes/workspace-routes.ts';
 import { isPageRequest, registerWebUi, sendIndex } from './web-ui.ts';
 
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FoundryApp> {
   await app.register(artifactRoutes(deps));
   await app.register(credentialRoutes(deps));
   await app.register(pluginRoutes(deps));
+  await app.register(workflowRoutes(deps));
   for (const plugin of deps.plugins.plugins) {
     if (plugin.routes) await app.register(plugin.routes);
   }

@@ -125,3 +125,9 @@ export async function reencryptCredentials(deps: VaultDeps): Promise<number> {
     return rows.length;
   });
 }
+
+/** Names of the workspace's credentials (what a workflow may refer to); no secret is read. */
+export async function credentialNames(db: Db, ctx: RequestContext): Promise<Set<string>> {
+  const rows = await db.select({ name: tables.credentials.name }).from(tables.credentials).where(eq(tables.credentials.workspaceId, ctx.workspaceId));
+  return new Set(rows.map((r) => r.name));
+}

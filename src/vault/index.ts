@@ -2,6 +2,6 @@
 export * from './credential-schemas.ts';
 export { loadMasterKeys, addFileMasterKey, type MasterKeys } from './master-keys.ts';
 export {
-  createCredential, listCredentials, getCredential, updateCredential, deleteCredential, revealCredential, reencryptCredentials,
+  createCredential, listCredentials, getCredential, updateCredential, deleteCredential, revealCredential, reencryptCredentials, credentialNames,
   type VaultDeps,
 } from './credentials.ts';

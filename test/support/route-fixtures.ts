@@ -25,6 +25,19 @@ export interface RouteFixture {
   artifact: { id: string; name: string; versionId: string };
   token: { id: string; name: string; secret: string };
   credential: { id: string; name: string; secret: string };
+  workflow: { id: string; name: string };
+}
+
+/** A valid workflow needing no tool (none are registered yet): a trigger and an output. */
+export function workflowDefinition(name: string): Record<string, unknown> {
+  return {
+    name,
+    nodes: [
+      { id: 'start', type: 'trigger', name: 'Start' },
+      { id: 'result', type: 'output', name: 'Result', config: { value: 'input' } },
+    ],
+    edges: [{ from: 'start', to: 'result' }],
+  };
 }
 
 export type MultipartPart =
@@ -53,6 +66,7 @@ const idByPrefix: Record<string, (f: RouteFixture) => string> = {
   '/api/artifacts/:id': (f) => f.artifact.id,
   '/api/tokens/:id': (f) => f.token.id,
   '/api/credentials/:id': (f) => f.credential.id,
+  '/api/workflows/:id': (f) => f.workflow.id,
 };
 
 /** Parameters other than `:id`, and what their values look like (bad-input picks bad values by kind). */
@@ -131,6 +145,9 @@ const bodies: Record<string, (c: BodyContext) => RouteBody> = {
   }),
   'POST /api/credentials': () => ({ json: { name: 'walked credential', kind: 'api_key', secret: 'sk-walked-456' } }),
   'PATCH /api/credentials/:id': () => ({ json: { name: 'stolen', secret: 'sk-replaced-789' } }),
+  'POST /api/workflows': () => ({ json: { definition: workflowDefinition('walked workflow') } }),
+  'PUT /api/workflows/:id': () => ({ json: { definition: workflowDefinition('hijacked workflow') } }),
+  'POST /api/workflows/validate': () => ({ json: { definition: workflowDefinition('checked workflow') } }),
 };
 
 /** The fixture body of a route with a body; throws MissingRouteFixtureError when there is none. */
@@ -189,7 +206,7 @@ export function fixtureSecrets(f: RouteFixture): string[] {
     f.member.userId, f.member.email, f.member.name,
     f.workspace.id, f.workspace.name, f.project.id, f.project.name, f.message.id, f.message.content,
     f.artifact.id, f.artifact.name, f.artifact.versionId, f.token.id, f.token.name, f.token.secret,
-    f.credential.id, f.credential.name, f.credential.secret,
+    f.credential.id, f.credential.name, f.credential.secret, f.workflow.id, f.workflow.name,
   ];
 }
 
@@ -232,6 +249,8 @@ export async function createRouteFixture(foundry: Foundry, { label, credentialSe
   const token = (await call('POST', '/api/tokens', 201, { json: { name: tokenName } })) as { id: string; token: string };
   const credentialName = `${label} model key`;
   const credential = (await call('POST', '/api/credentials', 201, { json: { name: credentialName, kind: 'api_key', secret: credentialSecret } })) as { id: string };
+  const workflowName = `${label} onboarding flow`;
+  const workflow = (await call('POST', '/api/workflows', 201, { json: { definition: workflowDefinition(workflowName) } })) as { id: string };
 
   return {
     owner: { ...owner, name: ownerName },
@@ -242,5 +261,6 @@ export async function createRouteFixture(foundry: Foundry, { label, credentialSe
     artifact: { id: uploaded.artifact.id, name: artifactName, versionId: uploaded.version.id },
     token: { id: token.id, name: tokenName, secret: token.token },
     credential: { id: credential.id, name: credentialName, secret: credentialSecret },
+    workflow: { id: workflow.id, name: workflowName },
   };
 }
