@@ -8,10 +8,11 @@ import type { ProjectView } from '../projects/index.ts';
 import { createProjectInput } from '../projects/index.ts';
 import { addFileMasterKey, loadMasterKeys, reencryptCredentials } from '../vault/index.ts';
 import { eq } from 'drizzle-orm';
-import { createApiClient } from './api-client.ts';
+import { clientOf, withApiOptions } from './api-options.ts';
 import { withDatabase } from './admin-database.ts';
 import { fail, print, table } from './cli-output.ts';
 import { serve } from './serve.ts';
+import { addWorkflowCommands } from './workflow-commands.ts';
 
 type Opts = { json?: boolean };
 
@@ -117,11 +118,8 @@ export function buildCli(): Command {
       });
     }));
 
-  const project = program.command('project').description('projects, through the HTTP API of a running Foundry')
-    .addOption(new Option('--url <url>', 'Foundry URL').env('FOUNDRY_URL').default('http://127.0.0.1:3000'))
-    .addOption(new Option('--token <token>', 'API token').env('FOUNDRY_TOKEN'))
-    .addOption(new Option('--workspace <id>', 'workspace id (default: your personal one)').env('FOUNDRY_WORKSPACE'));
-  const client = (command: Command) => createApiClient(command.optsWithGlobals<{ url: string; token?: string; workspace?: string }>());
+  const project = withApiOptions(program.command('project').description('projects, through the HTTP API of a running Foundry'));
+  const client = clientOf;
   const projectLine = (p: ProjectView) => `${p.id}  ${p.name}  [${p.studio}, ${p.status}]`;
 
   project.command('list')
@@ -154,5 +152,6 @@ export function buildCli(): Command {
           .filter(Boolean).join('\n'));
     }));
 
+  addWorkflowCommands(program, action);
   return program;
 }

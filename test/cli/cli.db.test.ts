@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -77,6 +77,25 @@ describe('foundry CLI', () => {
 
     const unauthenticated = await foundry(['project', 'list'], { FOUNDRY_TOKEN: 'fdy_invalid' });
     expect(unauthenticated.stderr).toContain('UNAUTHENTICATED');
+  });
+
+  it('validates a workflow file through the API', async () => {
+    await foundry(['user', 'create', '--email', 'flows@example.com', '--name', 'Flows', '--password', 'long enough pass']);
+    const token = JSON.parse((await foundry(['--json', 'token', 'create', '--email', 'flows@example.com'])).stdout).token as string;
+    const good = join(dataDir, 'good.json');
+    const bad = join(dataDir, 'bad.json');
+    await writeFile(good, JSON.stringify({ name: 'Good', nodes: [{ id: 'start', type: 'trigger', name: 'Start' }, { id: 'out', type: 'output', name: 'Out', config: { value: 'input' } }], edges: [{ from: 'start', to: 'out' }] }));
+    await writeFile(bad, JSON.stringify({ name: 'Bad', nodes: [{ id: 'start', type: 'trigger', name: 'Start' }, { id: 'send', type: 'action', name: 'Send', config: { tool: 'mail.send' } }], edges: [{ from: 'start', to: 'send' }] }));
+
+    const valid = await foundry(['workflow', 'validate', good], { FOUNDRY_TOKEN: token });
+    expect(valid.code).toBe(0);
+    expect(valid.stdout).toContain('valid');
+    const invalid = await foundry(['workflow', 'validate', bad], { FOUNDRY_TOKEN: token });
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toMatch(/send\s+UNKNOWN_TOOL/);
+    const missing = await foundry(['workflow', 'validate', join(dataDir, 'nope.json')], { FOUNDRY_TOKEN: token });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('FILE_UNREADABLE');
   });
 
   it('says so when the port is taken, and exits', async () => {
