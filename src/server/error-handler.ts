@@ -23,6 +23,18 @@ const fastifyCodes: Record<string, { code: string; status: number; message?: str
   FST_ERR_MAX_PARAM_LENGTH: { code: 'PARAM_TOO_LONG', status: 414, message: 'A URL parameter is too long.' },
 };
 
+/** Connection-level failures: refused, reset, shut down, too many clients, or a pool wait that timed out. */
+const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && unavailableCodes.has(code)) return true;
+    if (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect/.test(message)) return true;
+  }
+  return false;
+}
+
 /** Maps any thrown error to `{"error":{code,message,details}}`; unexpected ones are logged and hidden. */
 export function toErrorResponse(error: unknown, request: FastifyRequest): { status: number; body: ErrorBody } {
   if (FoundryError.isInstance(error)) {
@@ -49,6 +61,10 @@ export function toErrorResponse(error: unknown, request: FastifyRequest): { stat
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
     return { status, body: { error: { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: fastifyError.message } } };
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.error({ err: error }, 'database unavailable');
+    return { status: 503, body: { error: { code: 'DATABASE_UNAVAILABLE', message: 'The database is not reachable right now; nothing was changed. Try again shortly.' } } };
   }
   request.log.error({ err: error }, 'unexpected error');
   return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } } };
