@@ -64,7 +64,7 @@ export function toErrorResponse(error: unknown, request: FastifyRequest): { stat
   }
   if (isDatabaseUnavailable(error)) {
     request.log.error({ err: error }, 'database unavailable');
-    return { status: 503, body: { error: { code: 'DATABASE_UNAVAILABLE', message: 'The database is not reachable right now; nothing was changed. Try again shortly.' } } };
+    return { status: 503, body: { error: { code: 'DATABASE_UNAVAILABLE', message: 'The database is not reachable right now; try again shortly.' } } };
   }
   request.log.error({ err: error }, 'unexpected error');
   return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } } };
