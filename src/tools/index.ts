@@ -1,5 +1,6 @@
 /**
- * Tools: the registry of typed tools (built-in, HTTP behind the SSRF guard, MCP servers) and
- * Foundry as an MCP server. Empty until the tools issue lands.
+ * Tools layer: the typed tool registry, built-in tools, MCP, and the SSRF guard that every
+ * outbound URL in Foundry passes.
  */
-export {};
+export * from './ssrf-guard.ts';
+export * from './guarded-fetch.ts';
