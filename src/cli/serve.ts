@@ -1,19 +1,19 @@
 import { ConflictError, createLogger, loadConfig, type ConfigInput } from '../kernel/index.ts';
 import { startFoundry } from '../server/index.ts';
-import { studioPlugins } from '../studios/index.ts';
+import { loadPlugins } from './load-plugins.ts';
 import { acquireServeLock } from './serve-lock.ts';
 
 /**
  * Runs Foundry until SIGINT or SIGTERM, then shuts down cleanly: stops accepting requests, closes
  * streams and the pool, and stops the embedded PostgreSQL it started or adopted.
  */
-export async function serve({ overrides, worker }: { overrides: ConfigInput; worker: boolean }): Promise<void> {
+export async function serve({ overrides }: { overrides: ConfigInput }): Promise<void> {
   const config = loadConfig({ overrides });
   const logger = createLogger({ level: config.logLevel });
   const release = await acquireServeLock(config.dataDir);
   let foundry;
   try {
-    foundry = await startFoundry({ config: overrides, logger, plugins: studioPlugins });
+    foundry = await startFoundry({ config: overrides, logger, plugins: await loadPlugins(config.pluginModules) });
   } catch (error) {
     await release();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -21,7 +21,7 @@ export async function serve({ overrides, worker }: { overrides: ConfigInput; wor
     }
     throw error;
   }
-  logger.info({ url: foundry.url, database: foundry.database.mode, dataDir: config.dataDir, worker }, `Foundry is ready at ${foundry.url}`);
+  logger.info({ url: foundry.url, database: foundry.database.mode, dataDir: config.dataDir, worker: foundry.worker?.id ?? false }, `Foundry is ready at ${foundry.url}`);
   if (process.stderr.isTTY) process.stderr.write(`\n  Foundry is ready: open ${foundry.url} (Ctrl+C to stop)\n\n`);
   let stopping = false;
   const stop = async (signal: string) => {

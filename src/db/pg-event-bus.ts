@@ -22,6 +22,10 @@ export async function createPgEventBus({ url, logger }: { url: string; logger: L
       logger.warn({ err: error }, 'ignoring a malformed event notification');
     }
   });
+  // An idle pooled connection that dies (a database restart) must not crash the process.
+  publisher.on('error', (error) => {
+    if (!closed) logger.warn({ err: error }, 'idle event publisher connection failed');
+  });
   listener.on('error', (error) => {
     if (!closed) logger.error({ err: error }, 'event listener connection failed');
   });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigint, bigserial, boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
@@ -176,3 +176,135 @@ export const workflowVersions = pgTable('workflow_versions', {
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('workflow_versions_workflow_version_key').on(t.workflowId, t.version)]);
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * One execution of a workflow. It carries the definition it started with (a snapshot of the pinned
+ * version, or an ad-hoc definition), so deleting or editing the workflow never changes a run.
+ * `lease_owner`/`lease_expires_at` say which worker drives it; an expired lease is taken over.
+ */
+export const workflowRuns = pgTable('workflow_runs', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  workflowId: uuid('workflow_id').references(() => workflows.id, { onDelete: 'set null' }),
+  workflowVersion: integer('workflow_version'),
+  definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+  status: text('status').notNull(),
+  input: jsonb('input').$type<unknown>().notNull(),
+  output: jsonb('output').$type<unknown>(),
+  error: jsonb('error').$type<Record<string, unknown>>(),
+  triggerKind: text('trigger_kind').notNull().default('manual'),
+  triggerId: uuid('trigger_id'),
+  parentRunId: uuid('parent_run_id'),
+  parentStepId: uuid('parent_step_id'),
+  idempotencyKey: text('idempotency_key'),
+  leaseOwner: text('lease_owner'),
+  leaseExpiresAt: at('lease_expires_at'),
+  /** When a waiting run is due again (a wait node, a retry backoff). */
+  wakeAt: at('wake_at'),
+  stepsDone: integer('steps_done').notNull().default(0),
+  stepsTotal: integer('steps_total').notNull().default(0),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  startedAt: at('started_at'),
+  finishedAt: at('finished_at'),
+  updatedAt: updatedAt(),
+}, (t) => [
+  index('workflow_runs_workspace_idx').on(t.workspaceId, t.createdAt),
+  index('workflow_runs_workflow_idx').on(t.workflowId, t.createdAt),
+  index('workflow_runs_live_idx').on(t.status, t.leaseExpiresAt).where(sql`status in ('queued', 'running', 'compensating')`),
+  index('workflow_runs_wake_idx').on(t.wakeAt).where(sql`status = 'waiting'`),
+  uniqueIndex('workflow_runs_idempotency_key').on(t.workspaceId, t.idempotencyKey).where(sql`idempotency_key is not null`),
+  uniqueIndex('workflow_runs_parent_step_key').on(t.parentStepId).where(sql`parent_step_id is not null`),
+]);
+
+/** One node of a run; each item of a map node is its own step (`item_index` ≥ 0). */
+export const workflowSteps = pgTable('workflow_steps', {
+  id: uuid('id').primaryKey(),
+  runId: uuid('run_id').notNull().references(() => workflowRuns.id, { onDelete: 'cascade' }),
+  workspaceId: uuid('workspace_id').notNull(),
+  nodeId: text('node_id').notNull(),
+  itemIndex: integer('item_index').notNull().default(-1),
+  status: text('status').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  compensationAttempts: integer('compensation_attempts').notNull().default(0),
+  input: jsonb('input').$type<unknown>(),
+  output: jsonb('output').$type<unknown>(),
+  error: jsonb('error').$type<Record<string, unknown>>(),
+  /** The branch a condition chose. */
+  branch: text('branch'),
+  /** Outcome of the conditions of this node's outgoing edges, by edge index. */
+  takenEdges: jsonb('taken_edges').$type<Record<string, boolean>>(),
+  /** When the next attempt is due (retry backoff) or the wait ends. */
+  dueAt: at('due_at'),
+  /** Order of completion, for compensating in reverse. */
+  completedSeq: bigint('completed_seq', { mode: 'number' }),
+  decidedBy: uuid('decided_by'),
+  startedAt: at('started_at'),
+  finishedAt: at('finished_at'),
+  updatedAt: updatedAt(),
+}, (t) => [uniqueIndex('workflow_steps_run_node_item_key').on(t.runId, t.nodeId, t.itemIndex)]);
+
+/** Every attempt of a step, to execute it or to compensate it. */
+export const workflowAttempts = pgTable('workflow_attempts', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  runId: uuid('run_id').notNull().references(() => workflowRuns.id, { onDelete: 'cascade' }),
+  stepId: uuid('step_id').notNull().references(() => workflowSteps.id, { onDelete: 'cascade' }),
+  workspaceId: uuid('workspace_id').notNull(),
+  purpose: text('purpose').notNull(),
+  number: integer('number').notNull(),
+  status: text('status').notNull(),
+  idempotencyKey: text('idempotency_key').notNull(),
+  input: jsonb('input').$type<unknown>(),
+  output: jsonb('output').$type<unknown>(),
+  error: jsonb('error').$type<Record<string, unknown>>(),
+  costUsd: doublePrecision('cost_usd'),
+  workerId: text('worker_id'),
+  startedAt: at('started_at').notNull(),
+  finishedAt: at('finished_at'),
+}, (t) => [index('workflow_attempts_step_idx').on(t.stepId, t.id)]);
+
+/** The run timeline: every run and step event, in order. */
+export const workflowRunEvents = pgTable('workflow_run_events', {
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  runId: uuid('run_id').notNull().references(() => workflowRuns.id, { onDelete: 'cascade' }),
+  workspaceId: uuid('workspace_id').notNull(),
+  type: text('type').notNull(),
+  nodeId: text('node_id'),
+  itemIndex: integer('item_index'),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  createdAt: createdAt(),
+}, (t) => [index('workflow_run_events_run_idx').on(t.runId, t.seq)]);
+
+/** Nodes sharing a concurrency key run one at a time in a workspace: the holder owns this row. */
+export const workflowLocks = pgTable('workflow_locks', {
+  workspaceId: uuid('workspace_id').notNull(),
+  key: text('key').notNull(),
+  holder: uuid('holder').notNull(),
+  expiresAt: at('expires_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.key] })]);
+
+/** What starts runs besides a person: a schedule, a webhook, a watched folder, an email address. */
+export const workflowTriggers = pgTable('workflow_triggers', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  workflowId: uuid('workflow_id').notNull().references(() => workflows.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  config: jsonb('config').$type<Record<string, unknown>>().notNull().default({}),
+  /** The webhook's HMAC secret, encrypted by the vault. */
+  secretKeyId: text('secret_key_id'),
+  secretCiphertext: text('secret_ciphertext'),
+  status: text('status').notNull().default('active'),
+  lastFiredAt: at('last_fired_at'),
+  nextFireAt: at('next_fire_at'),
+  lastRunId: uuid('last_run_id'),
+  lastError: text('last_error'),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  index('workflow_triggers_workspace_idx').on(t.workspaceId, t.workflowId),
+  index('workflow_triggers_due_idx').on(t.kind, t.nextFireAt).where(sql`status = 'active'`),
+]);

@@ -1,4 +1,4 @@
-import { FoundryError, ValidationError } from '../kernel/index.ts';
+import { ConflictError, FoundryError, NotFoundError, ValidationError } from '../kernel/index.ts';
 import type { WorkflowProblem } from './validate-workflow.ts';
 
 /**
@@ -107,5 +107,46 @@ export class WorkflowInvalidError extends ValidationError {
       details: { problems: o.problems },
     });
     this.problems = o.problems;
+  }
+}
+
+/** No run with that id in the caller's workspace (404). */
+export class RunNotFoundError extends NotFoundError {
+  constructor() {
+    super({ code: 'RUN_NOT_FOUND', message: 'No such run in this workspace.' });
+  }
+}
+
+/** Approve or reject named a step that is not waiting for a decision (409). */
+export class StepNotAwaitingApprovalError extends ConflictError {
+  constructor(o: { nodeId: string; status?: string }) {
+    super({
+      code: 'STEP_NOT_AWAITING_APPROVAL',
+      message: o.status === undefined
+        ? `The run has no approval step "${o.nodeId}" waiting for a decision.`
+        : `Step "${o.nodeId}" is ${o.status}, not waiting for an approval.`,
+      details: o,
+    });
+  }
+}
+
+/** The run input does not satisfy the workflow's `inputSchema` (400). */
+export class RunInputInvalidError extends ValidationError {
+  constructor(problems: { path: string; message: string }[]) {
+    super({ code: 'RUN_INPUT_INVALID', message: `The run input does not match the workflow's input schema: ${problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ')}.`, details: { problems } });
+  }
+}
+
+/** A person rejected an approval step; the run fails (or compensates) from there. */
+export class ApprovalRejectedError extends FoundryError {
+  constructor(o: { nodeId: string; comment?: string }) {
+    super({ code: 'APPROVAL_REJECTED', status: 409, category: 'user', retryable: false, message: `Step "${o.nodeId}" was rejected${o.comment ? `: ${o.comment}` : ''}.`, details: o });
+  }
+}
+
+/** The worker lost its lease on the run (another worker took it over); it must stop without writing. */
+export class LeaseLostError extends FoundryError {
+  constructor(runId: string) {
+    super({ code: 'LEASE_LOST', status: 409, category: 'system', message: `Lost the lease on run ${runId}.` });
   }
 }

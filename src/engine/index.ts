@@ -1,6 +1,5 @@
 /**
  * Engine: durable workflow definitions, validation, the executor, triggers and run events.
- * So far: the definition schema and its pure building blocks; the executor lands with issue 3.
  */
 export * from './workflow-definition.ts';
 export * from './engine-errors.ts';
@@ -14,3 +13,11 @@ export * from './expressions.ts';
 export * from './ready-nodes.ts';
 export * from './workflow-schemas.ts';
 export * from './workflows.ts';
+export * from './run-schemas.ts';
+export * from './run-events.ts';
+export * from './run-queue.ts';
+export * from './runs.ts';
+export * from './run-worker.ts';
+export * from './circuit-breakers.ts';
+export type { ModelCaller } from './task-runner.ts';
+export * from './triggers/index.ts';

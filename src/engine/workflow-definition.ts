@@ -47,11 +47,17 @@ export const taskSpecSchema = z.discriminatedUnion('type', [
 ]);
 export type TaskSpec = z.output<typeof taskSpecSchema>;
 
+/** What undoes a step: an action or a model call, run in place (a sub-workflow cannot be a compensation). */
+export const compensationSpecSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('action'), config: actionConfig }),
+  z.object({ type: z.literal('model'), config: modelConfig }),
+]);
+
 export const nodePoliciesSchema = z.object({
   retry: retryPolicySchema.optional(),
   timeoutMs: z.number().int().min(1).max(7 * 86_400_000).optional(),
   /** Undoes this node's effect when a later step fails for good in a `saga` workflow. */
-  compensation: taskSpecSchema.optional(),
+  compensation: compensationSpecSchema.optional(),
   /** A failure of this node does not fail the run; its output is then `null`. */
   allowFailure: z.boolean().default(false),
   /** Nodes sharing a key run one at a time across the workspace. */

@@ -27,6 +27,16 @@ export const configOptions = {
   trustProxy: { env: 'FOUNDRY_TRUST_PROXY', schema: bool, default: false, doc: 'Take the client address from `X-Forwarded-For` (set it only behind a reverse proxy that overwrites that header; otherwise clients could dodge rate limits).' },
   secureCookies: { env: 'FOUNDRY_SECURE_COOKIES', schema: bool, default: false, doc: 'Mark the session cookie `Secure` (set it when Foundry is served over HTTPS).' },
   webDir: { env: 'FOUNDRY_WEB_DIR', schema: z.string().min(1), default: './dist/web', doc: 'Directory of the built web UI served at `/`.' },
+  pluginModules: { env: 'FOUNDRY_PLUGINS', schema: z.union([z.array(z.string().min(1)), z.string().transform((v) => v.split(',').map((p) => p.trim()).filter(Boolean))]), default: [] as string[], doc: 'Extra plugin modules to load, comma-separated paths; each default-exports a plugin or a list of plugins (tools, routes, studios).' },
+  worker: { env: 'FOUNDRY_WORKER', schema: bool, default: true, doc: 'Run a workflow worker inside `foundry serve` (`--no-worker` turns it off for API-only processes; `foundry worker` runs one on its own).' },
+  workerConcurrency: { env: 'FOUNDRY_WORKER_CONCURRENCY', schema: int(1, 1000), default: 20, doc: 'Runs one worker process drives at once.' },
+  runConcurrency: { env: 'FOUNDRY_RUN_CONCURRENCY', schema: int(1, 1000), default: 16, doc: 'Steps of one run that execute at once (parallel branches, map items).' },
+  workspaceConcurrency: { env: 'FOUNDRY_WORKSPACE_CONCURRENCY', schema: int(1, 10000), default: 64, doc: 'Steps of one workspace that one worker process executes at once.' },
+  toolConcurrency: { env: 'FOUNDRY_TOOL_CONCURRENCY', schema: int(1, 10000), default: 16, doc: 'Calls of one tool that one worker process makes at once, unless the tool sets its own limit.' },
+  leaseMs: { env: 'FOUNDRY_LEASE_MS', schema: int(1000, 3_600_000), default: 30_000, doc: 'How long a worker\'s claim on a run lasts without a heartbeat; a run whose worker died is taken over after this.' },
+  smtpPort: { env: 'FOUNDRY_SMTP_PORT', schema: int(0, 65535), default: 0, doc: 'Port of the inbound SMTP listener for email triggers (0: no listener). It has no TLS and no authentication: keep it on loopback behind your mail relay.' },
+  smtpHost: { env: 'FOUNDRY_SMTP_HOST', schema: z.string().min(1), default: '127.0.0.1', doc: 'Interface the SMTP listener for email triggers listens on.' },
+  smtpMaxBytes: { env: 'FOUNDRY_SMTP_MAX_BYTES', schema: int(1024, 100 * 1024 * 1024), default: 10 * 1024 * 1024, doc: 'Largest inbound email in bytes; larger messages are refused (552).' },
 } as const;
 
 type Options = typeof configOptions;

@@ -14,9 +14,30 @@ export interface ConversationHandlerRegistration {
   handle: (input: { projectId: string; messageId: string; content: string }) => Promise<void>;
 }
 
+/** What a tool call receives besides its input. */
+export interface ToolCallContext {
+  workspaceId: string;
+  runId: string;
+  stepId: string;
+  /** The same for every attempt of one step: pass it to the external service so its effect happens once. */
+  idempotencyKey: string;
+  /** Aborted on timeout, cancel or shutdown. */
+  signal: AbortSignal;
+}
+
+export interface ToolResult {
+  output: unknown;
+  /** What the call cost, for the attempt record. */
+  costUsd?: number;
+}
+
 export interface ToolRegistration {
   name: string;
   description: string;
+  /** Calls one worker process makes at once (default: the toolConcurrency setting). */
+  concurrency?: number;
+  /** Runs the tool; throw a FoundryError with `retryable: false` for failures a retry cannot fix. */
+  execute?: (input: Record<string, unknown>, call: ToolCallContext) => Promise<ToolResult>;
 }
 
 export interface NodeTypeRegistration {

@@ -1,5 +1,6 @@
 import type { BlobStore } from '../artifacts/index.ts';
 import type { Db } from '../db/index.ts';
+import type { RunQueue, RunWorker } from '../engine/index.ts';
 import type { Clock, Config, EventBus, Logger, PluginRegistry } from '../kernel/index.ts';
 import type { MasterKeys } from '../vault/index.ts';
 
@@ -10,6 +11,10 @@ export interface AppDeps {
   /** Answers whether the database is reachable, for /readyz. */
   ping: () => Promise<void>;
   events: EventBus;
+  /** Tells workers about runs to drive. */
+  queue: RunQueue;
+  /** This process's workflow worker, when it runs one. */
+  worker?: RunWorker | undefined;
   clock: Clock;
   keys: MasterKeys;
   blobs: BlobStore;

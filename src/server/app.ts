@@ -18,7 +18,9 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { messageRoutes } from './routes/message-routes.ts';
 import { pluginRoutes } from './routes/plugin-routes.ts';
 import { projectRoutes } from './routes/project-routes.ts';
+import { runRoutes } from './routes/run-routes.ts';
 import { tokenRoutes } from './routes/token-routes.ts';
+import { triggerRoutes } from './routes/trigger-routes.ts';
 import { workflowRoutes } from './routes/workflow-routes.ts';
 import { workspaceRoutes } from './routes/workspace-routes.ts';
 import { isPageRequest, registerWebUi, sendIndex } from './web-ui.ts';
@@ -98,7 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FoundryApp> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  const registry = registerMetrics(app);
+  const registry = registerMetrics(app, deps.worker);
   app.addHook('onRequest', authenticateRequests(deps));
 
   await app.register(healthRoutes(deps, registry));
@@ -112,6 +114,8 @@ export async function buildApp(deps: AppDeps): Promise<FoundryApp> {
   await app.register(credentialRoutes(deps));
   await app.register(pluginRoutes(deps));
   await app.register(workflowRoutes(deps));
+  await app.register(triggerRoutes(deps));
+  await app.register(runRoutes(deps));
   for (const plugin of deps.plugins.plugins) {
     if (plugin.routes) await app.register(plugin.routes);
   }

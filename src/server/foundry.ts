@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createFileBlobStore } from '../artifacts/index.ts';
 import { createPgEventBus, openDatabase, type Database } from '../db/index.ts';
+import { createRunJobQueue, startRunWorker, startTriggerRuntime, type RunWorker } from '../engine/index.ts';
 import {
   createLogger, createPluginRegistry, loadConfig, systemClock, type Config, type ConfigInput, type FoundryPlugin, type Logger,
 } from '../kernel/index.ts';
@@ -14,12 +15,19 @@ export interface CreateFoundryOptions {
   env?: NodeJS.ProcessEnv;
   plugins?: FoundryPlugin[];
   logger?: Logger;
+  /**
+   * Fire schedule, file and email triggers from this process.
+   * @default true (`foundry worker` processes leave it to the serve processes)
+   */
+  triggers?: boolean;
 }
 
 export interface Foundry extends FoundryApp {
   config: Config;
   deps: AppDeps;
   database: Database;
+  /** The workflow worker of this process, unless it was turned off (`--no-worker`). */
+  worker: RunWorker | undefined;
   /** Closes the HTTP server, the event bus and the database (stopping an embedded server it owns). */
   close(): Promise<void>;
 }
@@ -36,16 +44,29 @@ export async function createFoundry(options: CreateFoundryOptions = {}): Promise
   try {
     const events = await createPgEventBus({ url: database.url, logger });
     cleanups.push(() => events.close());
+    const queue = await createRunJobQueue({ url: database.url, logger });
+    cleanups.push(() => queue.close());
+    const plugins = createPluginRegistry(options.plugins ?? []);
+    const worker = config.worker ? await startRunWorker({
+      db: database.db, events, queue, logger, tools: () => plugins.tools(), concurrency: config.workerConcurrency,
+      runConcurrency: config.runConcurrency, workspaceConcurrency: config.workspaceConcurrency, toolConcurrency: config.toolConcurrency, leaseMs: config.leaseMs,
+    }) : undefined;
+    if (worker) cleanups.push(() => worker.stop());
     const deps: AppDeps = {
-      config, db: database.db, events, clock: systemClock, logger,
+      config, db: database.db, events, queue, worker, clock: systemClock, logger,
       ping: async () => void (await database.pool.query('select 1')),
       keys: await loadMasterKeys({ masterKey: config.masterKey, dataDir: config.dataDir }),
       blobs: createFileBlobStore(join(config.dataDir, 'artifacts')),
-      plugins: createPluginRegistry(options.plugins ?? []),
+      plugins,
     };
+    if (options.triggers !== false) {
+      const names = () => new Set(plugins.tools().map((t) => t.name));
+      const triggers = await startTriggerRuntime({ ...deps, hasTool: (name) => names().has(name) });
+      cleanups.push(() => triggers.close());
+    }
     const built = await buildApp(deps);
     cleanups.push(() => built.app.close());
-    return { ...built, config, deps, database, close: closeAll };
+    return { ...built, config, deps, database, worker, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { RunWorker } from '../engine/index.ts';
 
-/** Prometheus metrics of one app: process defaults plus request counts and latencies by route. */
-export function registerMetrics(app: FastifyInstance): Registry {
+const breakerLevels = { closed: 0, half_open: 1, open: 2, isolated: 3 } as const;
+
+/** Prometheus metrics of one app: process defaults, request counts and latencies by route, and the worker's state. */
+export function registerMetrics(app: FastifyInstance, worker?: RunWorker): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'foundry_' });
   const requests = new Counter({
@@ -18,5 +21,20 @@ export function registerMetrics(app: FastifyInstance): Registry {
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
+  if (worker) {
+    new Gauge({
+      name: 'foundry_circuit_breaker_state', help: 'Circuit breaker of each tool or provider: 0 closed, 1 half-open, 2 open, 3 isolated.',
+      labelNames: ['name'], registers: [registry],
+      collect() {
+        for (const { name, state } of worker.breakers.states()) this.set({ name }, breakerLevels[state]);
+      },
+    });
+    new Gauge({
+      name: 'foundry_worker_active_runs', help: 'Runs this process is driving now.', registers: [registry],
+      collect() {
+        this.set(worker.active());
+      },
+    });
+  }
   return registry;
 }

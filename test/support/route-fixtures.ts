@@ -26,6 +26,9 @@ export interface RouteFixture {
   token: { id: string; name: string; secret: string };
   credential: { id: string; name: string; secret: string };
   workflow: { id: string; name: string };
+  /** A webhook trigger of the workflow (nothing fires it unless a signed request comes). */
+  trigger: { id: string; name: string; secret: string };
+  run: { id: string };
 }
 
 /** A valid workflow needing no tool (none are registered yet): a trigger and an output. */
@@ -67,6 +70,9 @@ const idByPrefix: Record<string, (f: RouteFixture) => string> = {
   '/api/tokens/:id': (f) => f.token.id,
   '/api/credentials/:id': (f) => f.credential.id,
   '/api/workflows/:id': (f) => f.workflow.id,
+  '/api/triggers/:id': (f) => f.trigger.id,
+  '/api/hooks/:id': (f) => f.trigger.id,
+  '/api/runs/:id': (f) => f.run.id,
 };
 
 /** Parameters other than `:id`, and what their values look like (bad-input picks bad values by kind). */
@@ -148,6 +154,12 @@ const bodies: Record<string, (c: BodyContext) => RouteBody> = {
   'POST /api/workflows': () => ({ json: { definition: workflowDefinition('walked workflow') } }),
   'PUT /api/workflows/:id': () => ({ json: { definition: workflowDefinition('hijacked workflow') } }),
   'POST /api/workflows/validate': () => ({ json: { definition: workflowDefinition('checked workflow') } }),
+  'POST /api/workflows/:id/triggers': () => ({ json: { kind: 'webhook', name: 'walked hook', config: {} } }),
+  'PATCH /api/triggers/:id': () => ({ json: { name: 'hijacked hook', status: 'paused' } }),
+  'POST /api/runs': ({ target }) => ({ json: { workflowId: target.workflow.id, input: { walked: true } } }),
+  'POST /api/workflows/:id/runs': () => ({ json: { input: { walked: true } } }),
+  'POST /api/runs/:id/approve': () => ({ json: { nodeId: 'result', comment: 'walked' } }),
+  'POST /api/runs/:id/reject': () => ({ json: { nodeId: 'result', comment: 'walked' } }),
 };
 
 /** The fixture body of a route with a body; throws MissingRouteFixtureError when there is none. */
@@ -206,7 +218,8 @@ export function fixtureSecrets(f: RouteFixture): string[] {
     f.member.userId, f.member.email, f.member.name,
     f.workspace.id, f.workspace.name, f.project.id, f.project.name, f.message.id, f.message.content,
     f.artifact.id, f.artifact.name, f.artifact.versionId, f.token.id, f.token.name, f.token.secret,
-    f.credential.id, f.credential.name, f.credential.secret, f.workflow.id, f.workflow.name,
+    f.credential.id, f.credential.name, f.credential.secret, f.workflow.id, f.workflow.name, f.run.id,
+    f.trigger.id, f.trigger.name, f.trigger.secret,
   ];
 }
 
@@ -251,6 +264,8 @@ export async function createRouteFixture(foundry: Foundry, { label, credentialSe
   const credential = (await call('POST', '/api/credentials', 201, { json: { name: credentialName, kind: 'api_key', secret: credentialSecret } })) as { id: string };
   const workflowName = `${label} onboarding flow`;
   const workflow = (await call('POST', '/api/workflows', 201, { json: { definition: workflowDefinition(workflowName) } })) as { id: string };
+  const triggerName = `${label} order hook`;
+  const trigger = (await call('POST', `/api/workflows/${workflow.id}/triggers`, 201, { json: { kind: 'webhook', name: triggerName } })) as { id: string; webhook: { secret: string } };
 
   return {
     owner: { ...owner, name: ownerName },
@@ -262,5 +277,7 @@ export async function createRouteFixture(foundry: Foundry, { label, credentialSe
     token: { id: token.id, name: tokenName, secret: token.token },
     credential: { id: credential.id, name: credentialName, secret: credentialSecret },
     workflow: { id: workflow.id, name: workflowName },
+    trigger: { id: trigger.id, name: triggerName, secret: trigger.webhook.secret },
+    run: { id: ((await call('POST', `/api/workflows/${workflow.id}/runs`, 202, { json: { input: { label } } })) as { id: string }).id },
   };
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ConfigInput } from '../../src/kernel/index.ts';
+import type { ConfigInput, FoundryPlugin } from '../../src/kernel/index.ts';
 import { createFoundry, type Foundry } from '../../src/server/index.ts';
 import { createTestDatabaseUrl } from './test-database.ts';
 
@@ -12,12 +12,13 @@ export interface TestFoundry extends Foundry {
 }
 
 /** A Foundry on its own fresh database and data directory, for in-process HTTP tests (app.inject). */
-export async function createTestFoundry(config: ConfigInput = {}): Promise<TestFoundry> {
+export async function createTestFoundry(config: ConfigInput = {}, options: { plugins?: FoundryPlugin[] } = {}): Promise<TestFoundry> {
   const database = await createTestDatabaseUrl();
   const dataDir = await mkdtemp(join(tmpdir(), 'foundry-test-'));
   const foundry = await createFoundry({
     config: { databaseUrl: database.url, dataDir, logLevel: 'silent', webDir: join(dataDir, 'no-web'), authRateLimit: 1000, ...config },
     env: {},
+    ...(options.plugins ? { plugins: options.plugins } : {}),
   });
   return {
     ...foundry,

@@ -1,0 +1,52 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import { tables, type Db, type DbExecutor } from '../db/index.ts';
+import type { EventBus } from '../kernel/index.ts';
+import type { RunEventName, RunEventView } from './run-schemas.ts';
+
+export interface NewRunEvent {
+  type: RunEventName;
+  nodeId?: string;
+  itemIndex?: number;
+  data?: Record<string, unknown>;
+}
+
+/** The bus event that tells other processes a run has new timeline entries (read them from the table). */
+export const runEventsBusType = 'run.events';
+
+export interface RunEventsNotice {
+  runId: string;
+  /** The highest seq written. */
+  seq: number;
+  types: RunEventName[];
+  /** Written by someone other than the run's driver (a person's decision, a sub-workflow ending): the driver re-reads the run. */
+  external?: boolean;
+}
+
+type EventRow = typeof tables.workflowRunEvents.$inferSelect;
+
+export const runEventViewOf = (r: EventRow): RunEventView => ({
+  seq: r.seq, runId: r.runId, type: r.type as RunEventName, nodeId: r.nodeId, itemIndex: r.itemIndex, data: r.data, at: r.createdAt.toISOString(),
+});
+
+/** Appends events to a run's timeline inside the caller's transaction. */
+export async function recordRunEvents(tx: DbExecutor, run: { id: string; workspaceId: string }, events: NewRunEvent[], external = false): Promise<RunEventsNotice | undefined> {
+  if (events.length === 0) return undefined;
+  const rows = await tx.insert(tables.workflowRunEvents).values(events.map((e) => ({
+    runId: run.id, workspaceId: run.workspaceId, type: e.type, nodeId: e.nodeId ?? null, itemIndex: e.itemIndex ?? null, data: e.data ?? {},
+  }))).returning({ seq: tables.workflowRunEvents.seq });
+  return { runId: run.id, seq: Math.max(...rows.map((r) => r.seq)), types: events.map((e) => e.type), ...(external ? { external } : {}) };
+}
+
+/** After commit: tells every process (SSE streams, the worker driving the run) that the timeline grew. */
+export async function announceRunEvents(bus: EventBus, workspaceId: string, notice: RunEventsNotice | undefined): Promise<void> {
+  if (notice === undefined) return;
+  await bus.publish({ type: runEventsBusType, workspaceId, data: { ...notice }, at: new Date().toISOString() });
+}
+
+/** The timeline of a run after `afterSeq`, oldest first. The caller has checked the run's workspace. */
+export async function runEventsAfter(db: Db, run: { id: string; workspaceId: string }, afterSeq: number, limit = 1000): Promise<RunEventView[]> {
+  const rows = await db.select().from(tables.workflowRunEvents)
+    .where(and(eq(tables.workflowRunEvents.runId, run.id), eq(tables.workflowRunEvents.workspaceId, run.workspaceId), gt(tables.workflowRunEvents.seq, afterSeq)))
+    .orderBy(asc(tables.workflowRunEvents.seq)).limit(limit);
+  return rows.map(runEventViewOf);
+}

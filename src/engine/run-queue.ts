@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { PgBoss, fromDrizzle } from 'pg-boss';
+import type { Tx } from '../db/index.ts';
+import type { Logger } from '../kernel/index.ts';
+
+const queueName = 'foundry-runs';
+
+export interface EnqueueOptions {
+  /** Send inside this transaction: the job exists exactly when the transaction commits (an outbox). */
+  tx?: Tx;
+  /** Not before this time (a wait ending, a retry backoff). */
+  startAfter?: Date;
+}
+
+/** Asks a worker to drive a run. A duplicate request is harmless: the run's lease admits one driver. */
+export interface RunQueue {
+  enqueue(runId: string, options?: EnqueueOptions): Promise<void>;
+}
+
+export interface RunJobQueue extends RunQueue {
+  /** Calls `handle` for each run job, at most `concurrency` at once in this process. */
+  work(concurrency: number, handle: (runId: string) => Promise<void>): Promise<void>;
+  /** Stops taking jobs; waits for handlers to finish. */
+  stopWorking(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The run queue on pg-boss, in the same PostgreSQL as everything else (embedded or server).
+ * Jobs carry only the run id; the run's state lives in our tables, so a lost or duplicated job
+ * never loses or repeats work: the reaper re-sends jobs for runs nobody drives.
+ */
+export async function createRunJobQueue({ url, logger }: { url: string; logger: Logger }): Promise<RunJobQueue> {
+  const boss = new PgBoss({ connectionString: url, max: 4, useListenNotify: true, schedule: false, application_name: 'foundry-queue' });
+  boss.on('error', (error: unknown) => logger.error({ err: error }, 'run queue error'));
+  await boss.start();
+  // A handler drives its run until it waits or ends; the run lease, not the job, detects dead workers.
+  await boss.createQueue(queueName, { retryLimit: 3, retryDelay: 1, expireInSeconds: 24 * 3600, deleteAfterSeconds: 3600, notify: true });
+  const workerIds: string[] = [];
+  return {
+    async enqueue(runId, options = {}) {
+      const send = { ...(options.tx ? { db: fromDrizzle(options.tx, sql) } : {}), ...(options.startAfter ? { startAfter: options.startAfter } : {}) };
+      await boss.send(queueName, { runId }, send);
+    },
+    async work(concurrency, handle) {
+      const id = await boss.work<{ runId: string }>(queueName, { localConcurrency: concurrency, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+        if (job) await handle(job.data.runId);
+      });
+      workerIds.push(id);
+    },
+    async stopWorking() {
+      await boss.offWork(queueName, { wait: true });
+    },
+    async close() {
+      await boss.stop({ graceful: true, close: true, timeout: 10_000 });
+    },
+  };
+}

@@ -1,0 +1,242 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { recordAudit } from '../auth/index.ts';
+import { isUniqueViolation, tables, type Db, type Tx } from '../db/index.ts';
+import { ValidationError, hasWorkspaceRole, isId, newId, requireWorkspaceRole, type Clock, type EventBus, type RequestContext, type WorkspaceRole } from '../kernel/index.ts';
+import { RunNotFoundError, StepNotAwaitingApprovalError } from './engine-errors.ts';
+import { checkRunInput } from './run-input.ts';
+import { announceRunEvents, recordRunEvents, runEventsAfter, type NewRunEvent, type RunEventsNotice } from './run-events.ts';
+import type { RunQueue } from './run-queue.ts';
+import type { RunEventView, RunSummaryView, RunView, StartRunBody, TriggerKind } from './run-schemas.ts';
+import { transitionRun, type RunEventType, type RunState } from './run-state.ts';
+import { runSummaryOf, runViewOf, type RunRow } from './run-views.ts';
+import { workflowDefinitionSchema, type WorkflowDefinition } from './workflow-definition.ts';
+import { getWorkflow, validateWorkflowFor, type WorkflowDeps } from './workflows.ts';
+import { WorkflowInvalidError } from './engine-errors.ts';
+
+export interface RunDeps extends WorkflowDeps {
+  events: EventBus;
+  queue: RunQueue;
+  clock: Clock;
+}
+
+export interface NewRun {
+  workspaceId: string;
+  definition: WorkflowDefinition;
+  input: unknown;
+  workflowId?: string | null;
+  workflowVersion?: number | null;
+  trigger: { kind: TriggerKind; id: string | null };
+  createdBy: string | null;
+  idempotencyKey?: string;
+  parent?: { runId: string; stepId: string };
+}
+
+/**
+ * Inserts a queued run with a pending step per node, its `run.queued` event and its queue job,
+ * all in the caller's transaction: the run exists exactly when a worker can be told about it.
+ */
+export async function insertRun(tx: Tx, queue: RunQueue, run: NewRun): Promise<{ row: RunRow; notice: RunEventsNotice | undefined }> {
+  const id = newId();
+  const [row] = await tx.insert(tables.workflowRuns).values({
+    id, workspaceId: run.workspaceId, workflowId: run.workflowId ?? null, workflowVersion: run.workflowVersion ?? null,
+    definition: run.definition as unknown as Record<string, unknown>, status: 'queued', input: run.input ?? {},
+    triggerKind: run.trigger.kind, triggerId: run.trigger.id, createdBy: run.createdBy, idempotencyKey: run.idempotencyKey ?? null,
+    parentRunId: run.parent?.runId ?? null, parentStepId: run.parent?.stepId ?? null, stepsTotal: run.definition.nodes.length,
+  }).returning();
+  await tx.insert(tables.workflowSteps).values(run.definition.nodes.map((node) => ({
+    id: newId(), runId: id, workspaceId: run.workspaceId, nodeId: node.id, status: 'pending',
+  })));
+  const notice = await recordRunEvents(tx, row!, [{ type: 'run.queued', data: { status: 'queued', progress: { done: 0, total: run.definition.nodes.length } } }]);
+  await queue.enqueue(id, { tx });
+  return { row: row!, notice };
+}
+
+async function existingByKey(db: Db, workspaceId: string, key: string | undefined): Promise<RunRow | undefined> {
+  if (key === undefined) return undefined;
+  const [row] = await db.select().from(tables.workflowRuns)
+    .where(and(eq(tables.workflowRuns.workspaceId, workspaceId), eq(tables.workflowRuns.idempotencyKey, key)));
+  return row;
+}
+
+async function createRun(deps: RunDeps, run: NewRun): Promise<RunView> {
+  const existing = await existingByKey(deps.db, run.workspaceId, run.idempotencyKey);
+  if (existing) return runViewOf(deps.db, existing);
+  checkRunInput(run.definition.inputSchema, run.input ?? {});
+  try {
+    const { row, notice } = await deps.db.transaction(async (tx) => {
+      const created = await insertRun(tx, deps.queue, run);
+      if (run.createdBy !== null) {
+        await recordAudit(tx, { workspaceId: run.workspaceId, actorId: run.createdBy, action: 'run.started', targetType: 'run', targetId: created.row.id, details: { workflowId: run.workflowId ?? null, trigger: run.trigger.kind } });
+      }
+      return created;
+    });
+    await announceRunEvents(deps.events, run.workspaceId, notice);
+    return runViewOf(deps.db, row);
+  } catch (error) {
+    const raced = isUniqueViolation(error) ? await existingByKey(deps.db, run.workspaceId, run.idempotencyKey) : undefined;
+    if (raced) return runViewOf(deps.db, raced);
+    throw error;
+  }
+}
+
+/** Starts a run of a saved workflow (its latest or a given version) or of an ad-hoc definition; editors and above. */
+export async function startRun(deps: RunDeps, ctx: RequestContext, body: StartRunBody): Promise<RunView> {
+  requireWorkspaceRole(ctx, 'editor', 'start runs');
+  if ((body.workflowId === undefined) === (body.definition === undefined)) {
+    throw new ValidationError({ code: 'RUN_TARGET_REQUIRED', message: 'Give exactly one of workflowId (a saved workflow) or definition (an ad-hoc one).' });
+  }
+  const common = { workspaceId: ctx.workspaceId, input: body.input ?? {}, createdBy: ctx.userId, idempotencyKey: body.idempotencyKey, trigger: { kind: 'manual' as const, id: null } };
+  if (body.definition !== undefined) {
+    const result = await validateWorkflowFor(deps, ctx, body.definition);
+    if (!result.ok) throw new WorkflowInvalidError({ problems: result.problems });
+    return createRun(deps, { ...common, definition: result.definition });
+  }
+  return createRun(deps, { ...common, ...(await savedDefinition(deps, ctx, body.workflowId!, body.version)) });
+}
+
+async function savedDefinition(deps: RunDeps, ctx: RequestContext, workflowId: string, version?: number) {
+  const workflow = await getWorkflow(deps.db, ctx, workflowId, version);
+  // Saved versions were valid when saved; a tool or credential may have gone since.
+  const result = await validateWorkflowFor(deps, ctx, workflow.definition);
+  if (!result.ok) throw new WorkflowInvalidError({ problems: result.problems, message: `Version ${workflow.version} of the workflow can no longer run.` });
+  return { definition: result.definition, workflowId, workflowVersion: workflow.version };
+}
+
+/** Starts a run for a trigger (schedule, webhook, file, email): no person is acting. */
+export async function startSystemRun(deps: RunDeps, request: {
+  workspaceId: string; workflowId: string; input: unknown; trigger: { kind: TriggerKind; id: string }; createdBy: string | null; idempotencyKey?: string;
+}): Promise<RunView> {
+  const ctx: RequestContext = { userId: request.createdBy ?? '', workspaceId: request.workspaceId, role: 'editor' };
+  const saved = await savedDefinition(deps, ctx, request.workflowId);
+  return createRun(deps, { ...request, ...saved });
+}
+
+async function findRun(db: Db | Tx, ctx: RequestContext, id: string, lock = false): Promise<RunRow> {
+  if (!isId(id)) throw new RunNotFoundError();
+  const query = db.select().from(tables.workflowRuns).where(and(eq(tables.workflowRuns.id, id), eq(tables.workflowRuns.workspaceId, ctx.workspaceId)));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw new RunNotFoundError();
+  return row;
+}
+
+export async function getRun(db: Db, ctx: RequestContext, id: string): Promise<RunView> {
+  return runViewOf(db, await findRun(db, ctx, id));
+}
+
+export async function listRuns(db: Db, ctx: RequestContext, filter: { workflowId?: string; status?: RunState; limit?: number } = {}): Promise<RunSummaryView[]> {
+  const where: SQL[] = [eq(tables.workflowRuns.workspaceId, ctx.workspaceId)];
+  if (filter.workflowId !== undefined) where.push(eq(tables.workflowRuns.workflowId, filter.workflowId));
+  if (filter.status !== undefined) where.push(eq(tables.workflowRuns.status, filter.status));
+  const rows = await db.select().from(tables.workflowRuns).where(and(...where)).orderBy(desc(tables.workflowRuns.createdAt)).limit(filter.limit ?? 50);
+  return rows.map(runSummaryOf);
+}
+
+export async function listRunEvents(db: Db, ctx: RequestContext, id: string, afterSeq = 0): Promise<RunEventView[]> {
+  return runEventsAfter(db, await findRun(db, ctx, id), afterSeq);
+}
+
+/** Checks the run is in the caller's workspace; returns what an event stream needs. */
+export async function runForStream(db: Db, ctx: RequestContext, id: string): Promise<{ id: string; workspaceId: string; status: RunState }> {
+  const row = await findRun(db, ctx, id);
+  return { id: row.id, workspaceId: row.workspaceId, status: row.status as RunState };
+}
+
+const controlEvents = { cancel: 'run.completed', pause: 'run.paused', resume: 'run.resumed' } as const;
+
+/**
+ * Cancel, pause or resume, guarded by the run state machine (409 INVALID_RUN_TRANSITION). A
+ * worker driving the run sees the change at its next commit or heartbeat and stops starting steps.
+ */
+export async function controlRun(deps: RunDeps, ctx: RequestContext, id: string, action: 'cancel' | 'pause' | 'resume'): Promise<RunView> {
+  requireWorkspaceRole(ctx, 'editor', `${action} runs`);
+  const { row, notice, parentNotice } = await deps.db.transaction(async (tx) => {
+    const run = await findRun(tx, ctx, id, true);
+    const status = transitionRun(run.status as RunState, { type: action as RunEventType } as { type: 'cancel' });
+    const now = deps.clock.now();
+    const [updated] = await tx.update(tables.workflowRuns).set({
+      status, updatedAt: now, ...(status === 'cancelled' ? { finishedAt: now, wakeAt: null, error: { code: 'RUN_CANCELLED', message: 'Cancelled by a person.' } } : {}),
+    }).where(eq(tables.workflowRuns.id, run.id)).returning();
+    const data = { status, progress: { done: updated!.stepsDone, total: updated!.stepsTotal }, by: ctx.userId };
+    if (status === 'cancelled') {
+      await tx.update(tables.workflowSteps).set({ status: 'failed', error: { code: 'RUN_CANCELLED', message: 'The run was cancelled.' }, finishedAt: now, dueAt: null, updatedAt: now })
+        .where(and(eq(tables.workflowSteps.runId, run.id), eq(tables.workflowSteps.status, 'waiting')));
+    }
+    const notice = await recordRunEvents(tx, run, [{ type: controlEvents[action], data: status === 'cancelled' ? { ...data, error: updated!.error } : data }], true);
+    if (status === 'queued') await deps.queue.enqueue(run.id, { tx });
+    const parentNotice = status === 'cancelled' ? await settleParentStep(tx, deps.queue, updated!) : undefined;
+    await recordAudit(tx, { workspaceId: run.workspaceId, actorId: ctx.userId, action: `run.${action}`, targetType: 'run', targetId: run.id, requestId: ctx.requestId });
+    return { row: updated!, notice, parentNotice };
+  });
+  await announceRunEvents(deps.events, row.workspaceId, notice);
+  await announceRunEvents(deps.events, row.workspaceId, parentNotice);
+  return runViewOf(deps.db, row);
+}
+
+/**
+ * A person approves or rejects a waiting approval step. The step ends (succeeded, or failed with
+ * APPROVAL_REJECTED); a run that was waiting is queued again, a paused one stays paused.
+ */
+export async function decideApproval(deps: RunDeps, ctx: RequestContext, id: string, decision: { nodeId: string; approve: boolean; comment?: string }): Promise<RunView> {
+  const { row, notice } = await deps.db.transaction(async (tx) => {
+    const run = await findRun(tx, ctx, id, true);
+    const definition = run.definition as unknown as WorkflowDefinition;
+    const node = definition.nodes.find((n) => n.id === decision.nodeId);
+    if (node?.type !== 'approval') throw new StepNotAwaitingApprovalError({ nodeId: decision.nodeId });
+    const required: WorkspaceRole = node.config.approverRole;
+    if (!hasWorkspaceRole(ctx, required)) requireWorkspaceRole(ctx, required, `decide the approval "${node.name}"`);
+    const [step] = await tx.select().from(tables.workflowSteps)
+      .where(and(eq(tables.workflowSteps.runId, run.id), eq(tables.workflowSteps.nodeId, node.id), eq(tables.workflowSteps.itemIndex, -1))).for('update');
+    if (step?.status !== 'waiting') throw new StepNotAwaitingApprovalError({ nodeId: node.id, status: step?.status ?? 'pending' });
+    const now = deps.clock.now();
+    const comment = decision.comment ?? null;
+    await tx.update(tables.workflowSteps).set(decision.approve
+      ? { status: 'succeeded', output: { approved: true, by: ctx.userId, comment, at: now.toISOString() }, finishedAt: now, decidedBy: ctx.userId, updatedAt: now, dueAt: null }
+      : { status: 'failed', error: { code: 'APPROVAL_REJECTED', message: `Rejected${comment ? `: ${comment}` : ''}.`, nodeId: node.id }, output: { approved: false, by: ctx.userId, comment }, finishedAt: now, decidedBy: ctx.userId, updatedAt: now, dueAt: null })
+      .where(eq(tables.workflowSteps.id, step.id));
+    const events: NewRunEvent[] = [{ type: decision.approve ? 'step.approved' : 'step.rejected', nodeId: node.id, data: { by: ctx.userId, comment } }];
+    let updated = run;
+    [updated] = await tx.update(tables.workflowRuns).set({ stepsDone: sql`${tables.workflowRuns.stepsDone} + 1` }).where(eq(tables.workflowRuns.id, run.id)).returning() as [RunRow];
+    await tx.update(tables.workflowSteps).set({ completedSeq: updated.stepsDone }).where(eq(tables.workflowSteps.id, step.id));
+    if (run.status === 'waiting' || run.status === 'paused') {
+      const status = transitionRun(run.status, { type: 'resume_waiting' });
+      [updated] = await tx.update(tables.workflowRuns).set({ status, wakeAt: null, updatedAt: now }).where(eq(tables.workflowRuns.id, run.id)).returning() as [RunRow];
+      if (status === 'queued') {
+        events.push({ type: 'run.queued', data: { status, progress: { done: updated.stepsDone, total: updated.stepsTotal } } });
+        await deps.queue.enqueue(run.id, { tx });
+      }
+    }
+    const notice = await recordRunEvents(tx, run, events, true);
+    await recordAudit(tx, { workspaceId: run.workspaceId, actorId: ctx.userId, action: decision.approve ? 'run.approved' : 'run.rejected', targetType: 'run', targetId: run.id, details: { nodeId: node.id }, requestId: ctx.requestId });
+    return { row: updated, notice };
+  });
+  await announceRunEvents(deps.events, row.workspaceId, notice);
+  return runViewOf(deps.db, row);
+}
+
+/**
+ * When a sub-workflow's run ends, the parent's waiting step ends with it (its output, or its
+ * error) and a waiting parent is queued again. Runs in the child's final transaction.
+ */
+export async function settleParentStep(tx: Tx, queue: RunQueue, child: RunRow): Promise<RunEventsNotice | undefined> {
+  if (child.parentRunId === null || child.parentStepId === null) return undefined;
+  const now = new Date();
+  const succeeded = child.status === 'succeeded';
+  const [step] = await tx.update(tables.workflowSteps).set(succeeded
+    ? { status: 'succeeded', output: child.output ?? null, finishedAt: now, updatedAt: now }
+    : { status: 'failed', error: { code: 'SUBWORKFLOW_FAILED', message: `The sub-workflow run ended ${child.status}${child.error?.message ? `: ${String(child.error.message)}` : ''}.`, childRunId: child.id }, finishedAt: now, updatedAt: now })
+    .where(and(eq(tables.workflowSteps.id, child.parentStepId), eq(tables.workflowSteps.status, 'waiting'))).returning();
+  if (!step) return undefined;
+  const [parent] = await tx.update(tables.workflowRuns).set({ stepsDone: sql`${tables.workflowRuns.stepsDone} + 1` })
+    .where(eq(tables.workflowRuns.id, child.parentRunId)).returning();
+  if (!parent) return undefined;
+  await tx.update(tables.workflowSteps).set({ completedSeq: parent.stepsDone }).where(eq(tables.workflowSteps.id, step.id));
+  const events: NewRunEvent[] = [{ type: succeeded ? 'step.succeeded' : 'step.failed', nodeId: step.nodeId, data: { childRunId: child.id } }];
+  if (parent.status === 'waiting' || parent.status === 'paused') {
+    const status = transitionRun(parent.status, { type: 'resume_waiting' });
+    await tx.update(tables.workflowRuns).set({ status, wakeAt: null, updatedAt: now }).where(eq(tables.workflowRuns.id, parent.id));
+    if (status === 'queued') await queue.enqueue(parent.id, { tx });
+  }
+  return recordRunEvents(tx, parent, events, true);
+}
+
+export const runDefinitionOf = (run: RunRow): WorkflowDefinition => workflowDefinitionSchema.parse(run.definition);
