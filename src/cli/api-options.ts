@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { createApiClient } from './api-client.ts';
+import { createApiClient, createStreamOpener, type ApiClientOptions } from './api-client.ts';
 
 /** Adds the options of commands that talk to a running Foundry: --url, --token, --workspace. */
 export function withApiOptions(command: Command): Command {
@@ -11,5 +11,10 @@ export function withApiOptions(command: Command): Command {
 
 /** The API client for a command declared with withApiOptions. */
 export function clientOf(command: Command) {
-  return createApiClient(command.optsWithGlobals<{ url: string; token?: string; workspace?: string }>());
+  return createApiClient(command.optsWithGlobals<ApiClientOptions>());
+}
+
+/** The event-stream opener for a command declared with withApiOptions. */
+export function streamOf(command: Command) {
+  return createStreamOpener(command.optsWithGlobals<ApiClientOptions>());
 }

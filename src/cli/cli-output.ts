@@ -1,5 +1,8 @@
 import { FoundryError } from '../kernel/index.ts';
 
+/** Wraps a command action so a failure prints (fail) and sets the exit code; commands.ts makes it. */
+export type ActionWrapper = <A extends unknown[]>(fn: (...args: A) => Promise<void>) => (...args: A) => Promise<void>;
+
 export interface OutputOptions {
   json?: boolean;
 }

@@ -3,6 +3,7 @@ import {
   createApiToken, logInInput, personalWorkspace, resolveContext, signUp, signUpInput,
 } from '../auth/index.ts';
 import { tables } from '../db/index.ts';
+import { reencryptWebhookSecrets } from '../engine/index.ts';
 import { FoundryError, ValidationError, systemClock, type ConfigInput } from '../kernel/index.ts';
 import type { ProjectView } from '../projects/index.ts';
 import { createProjectInput } from '../projects/index.ts';
@@ -12,6 +13,8 @@ import { clientOf, withApiOptions } from './api-options.ts';
 import { withDatabase } from './admin-database.ts';
 import { fail, print, table } from './cli-output.ts';
 import { serve } from './serve.ts';
+import { runWorker } from './worker.ts';
+import { addRunCommands } from './run-commands.ts';
 import { addWorkflowCommands } from './workflow-commands.ts';
 
 type Opts = { json?: boolean };
@@ -51,7 +54,13 @@ export function buildCli(): Command {
         ...(options.port === undefined ? {} : { port: options.port }),
         ...(options.host === undefined ? {} : { host: options.host }),
       };
-      await serve({ overrides, worker: options.worker });
+      await serve({ overrides: options.worker ? overrides : { ...overrides, worker: false } });
+    }));
+
+  program.command('worker')
+    .description('run a workflow worker (no HTTP) against the shared PostgreSQL in DATABASE_URL; start as many as you like')
+    .action(action(async () => {
+      await runWorker({ overrides: {} });
     }));
 
   program.command('migrate')
@@ -113,8 +122,9 @@ export function buildCli(): Command {
         }
         const keys = await loadMasterKeys({ masterKey: config.masterKey, dataDir: config.dataDir });
         const changed = await reencryptCredentials({ db: database.db, keys });
-        print({ activeKey: keys.active.id, added: added ?? null, reencrypted: changed }, command.optsWithGlobals(), () =>
-          `Active key ${keys.active.id}${added ? ' (new)' : ' (from FOUNDRY_MASTER_KEY)'}; re-encrypted ${changed} credentials.`);
+        const secrets = await reencryptWebhookSecrets({ db: database.db, keys });
+        print({ activeKey: keys.active.id, added: added ?? null, reencrypted: changed, webhookSecrets: secrets }, command.optsWithGlobals(), () =>
+          `Active key ${keys.active.id}${added ? ' (new)' : ' (from FOUNDRY_MASTER_KEY)'}; re-encrypted ${changed} credentials and ${secrets} webhook secrets.`);
       });
     }));
 
@@ -153,5 +163,6 @@ export function buildCli(): Command {
     }));
 
   addWorkflowCommands(program, action);
+  addRunCommands(program, action);
   return program;
 }

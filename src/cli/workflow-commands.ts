@@ -1,29 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { FoundryError, ValidationError } from '../kernel/index.ts';
 import { clientOf, withApiOptions } from './api-options.ts';
-import { print } from './cli-output.ts';
+import { print, type ActionWrapper } from './cli-output.ts';
+import { readDefinition } from './json-input.ts';
 
 interface Problem { code: string; message: string; nodeId?: string }
 
-async function readDefinition(file: string): Promise<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new FoundryError({ code: 'FILE_UNREADABLE', status: 400, message: `Cannot read ${file}.`, cause: error });
-  }
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
-    return value as Record<string, unknown>;
-  } catch (error) {
-    throw new ValidationError({ code: 'MALFORMED_JSON', message: `${file} is not a JSON object.`, cause: error });
-  }
-}
-
 /** `foundry workflow validate FILE`: every problem of a definition, checked by the server against its tools and credentials. */
-export function addWorkflowCommands(program: Command, run: <A extends unknown[]>(fn: (...args: A) => Promise<void>) => (...args: A) => Promise<void>): void {
+export function addWorkflowCommands(program: Command, run: ActionWrapper): void {
   const workflow = withApiOptions(program.command('workflow').description('workflows, through the HTTP API of a running Foundry'));
   workflow.command('validate <file>')
     .description('check a workflow definition (JSON) and list every problem with its node; exit 1 when invalid')
