@@ -7,11 +7,32 @@ export type { ArtifactView as Artifact, ArtifactVersionView as ArtifactVersion }
 export type { UserView as User, WorkspaceView as Workspace, MemberView as WorkspaceMember } from '../auth/auth-schemas.ts';
 import type { ProjectView, ProjectMemberView } from '../projects/project-schemas.ts';
 import type { UserView, WorkspaceView } from '../auth/auth-schemas.ts';
+export type {
+  WorkflowSummaryView as WorkflowSummary, WorkflowView as Workflow, WorkflowVersionView as WorkflowVersion,
+} from '../engine/workflow-schemas.ts';
+export type {
+  RunSummaryView as RunSummary, RunView as Run, StepView as RunStep, AttemptView as RunAttempt, RunEventView as RunEvent,
+  RunErrorView as RunError, RunEventName, TriggerKind,
+} from '../engine/run-schemas.ts';
+import type { z } from 'zod';
+import type { workflowProblemView } from '../engine/workflow-schemas.ts';
+import type { RunView, StepView } from '../engine/run-schemas.ts';
 
 export type Studio = ProjectView['studio'];
 export type ProjectStatus = ProjectView['status'];
 export type ProjectRole = ProjectMemberView['role'];
 export type WorkspaceRole = WorkspaceView['role'];
+export type RunStatus = RunView['status'];
+export type StepStatus = StepView['status'];
+
+/** One problem of a workflow definition, anchored to a node or edge where it applies. */
+export type WorkflowProblem = z.infer<typeof workflowProblemView>;
+
+/** POST /api/workflows/validate */
+export interface WorkflowValidation {
+  valid: boolean;
+  problems: WorkflowProblem[];
+}
 
 /** A page of a cursor-paginated list. */
 export interface Page<T> {

@@ -8,13 +8,17 @@ import { NewProjectPage } from './pages/new-project-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { ProjectListPage } from './pages/project-list-page.tsx';
 import { ProjectPage } from './pages/project-page.tsx';
+import { RunPage } from './pages/run-page.tsx';
+import { RunsPage } from './pages/runs-page.tsx';
 import { SignupPage } from './pages/signup-page.tsx';
+import { WorkflowPage } from './pages/workflow-page.tsx';
+import { WorkflowsPage } from './pages/workflows-page.tsx';
 import { WorkspacePage } from './pages/workspace-page.tsx';
 import { matchRoute, type Route } from './routing/match-route.ts';
 import { navigate, usePathname } from './routing/navigation.ts';
 import { WorkspaceProvider } from './workspace-context.tsx';
 
-/** The app: the log-in pages for visitors; the workspace, its projects and their tabs for members. */
+/** The app: the log-in pages for visitors; the workspace, its projects, workflows and runs for members. */
 export function App() {
   const route = matchRoute(usePathname());
   const session = useSession();
@@ -50,6 +54,14 @@ function Page({ route }: { route: Route }) {
       return <ProjectPage key={route.projectId} projectId={route.projectId} tab={route.tab} />;
     case 'workspace':
       return <WorkspacePage />;
+    case 'workflows':
+      return <WorkflowsPage />;
+    case 'workflow':
+      return <WorkflowPage key={route.workflowId} workflowId={route.workflowId} />;
+    case 'runs':
+      return <RunsPage />;
+    case 'run':
+      return <RunPage key={route.runId} runId={route.runId} />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -9,4 +9,10 @@ export const queryKeys = {
   projectMembers: (ws: string, projectId: string) => ['ws', ws, 'project', projectId, 'members'] as const,
   artifact: (ws: string, artifactId: string) => ['ws', ws, 'artifact', artifactId] as const,
   workspaceMembers: (ws: string) => ['ws', ws, 'members'] as const,
+  workflows: (ws: string) => ['ws', ws, 'workflows'] as const,
+  workflow: (ws: string, workflowId: string) => ['ws', ws, 'workflow', workflowId] as const,
+  workflowVersions: (ws: string, workflowId: string) => ['ws', ws, 'workflow', workflowId, 'versions'] as const,
+  runs: (ws: string) => ['ws', ws, 'runs'] as const,
+  run: (ws: string, runId: string) => ['ws', ws, 'run', runId] as const,
+  runEvents: (ws: string, runId: string) => ['ws', ws, 'run', runId, 'events'] as const,
 };

@@ -11,10 +11,14 @@ describe('matchRoute', () => {
     expect(matchRoute('/projects/new')).toEqual({ name: 'new-project' });
     expect(matchRoute('/projects/abc')).toEqual({ name: 'project', projectId: 'abc', tab: 'conversation' });
     expect(matchRoute('/projects/abc/members')).toEqual({ name: 'project', projectId: 'abc', tab: 'members' });
+    expect(matchRoute('/workflows')).toEqual({ name: 'workflows' });
+    expect(matchRoute('/workflows/w1')).toEqual({ name: 'workflow', workflowId: 'w1' });
+    expect(matchRoute('/runs/')).toEqual({ name: 'runs' });
+    expect(matchRoute('/runs/r1')).toEqual({ name: 'run', runId: 'r1' });
   });
 
   it('answers not-found for anything else', () => {
-    for (const path of ['/nope', '/projects/abc/nope', '/projects/abc/members/x', '/login/x']) {
+    for (const path of ['/nope', '/projects/abc/nope', '/projects/abc/members/x', '/login/x', '/workflows/w1/x', '/runs/r1/x']) {
       expect(matchRoute(path)).toEqual({ name: 'not-found' });
     }
   });
@@ -23,6 +27,7 @@ describe('matchRoute', () => {
     const routes: Route[] = [
       { name: 'projects' }, { name: 'login' }, { name: 'signup' }, { name: 'new-project' }, { name: 'workspace' },
       { name: 'project', projectId: 'p 1', tab: 'conversation' }, { name: 'project', projectId: 'p1', tab: 'settings' },
+      { name: 'workflows' }, { name: 'workflow', workflowId: 'w 1' }, { name: 'runs' }, { name: 'run', runId: 'r/1' },
     ];
     for (const route of routes) expect(matchRoute(routePath(route))).toEqual(route);
   });

@@ -9,6 +9,10 @@ export type Route =
   | { name: 'new-project' }
   | { name: 'project'; projectId: string; tab: ProjectTab }
   | { name: 'workspace' }
+  | { name: 'workflows' }
+  | { name: 'workflow'; workflowId: string }
+  | { name: 'runs' }
+  | { name: 'run'; runId: string }
   | { name: 'not-found' };
 
 /** Parses a pathname into a route; unknown paths are `not-found`. */
@@ -22,8 +26,12 @@ export function matchRoute(pathname: string): Route {
     if (first === 'signup') return { name: 'signup' };
     if (first === 'projects') return { name: 'projects' };
     if (first === 'workspace') return { name: 'workspace' };
+    if (first === 'workflows') return { name: 'workflows' };
+    if (first === 'runs') return { name: 'runs' };
     return { name: 'not-found' };
   }
+  if (first === 'workflows' && third === undefined) return { name: 'workflow', workflowId: second };
+  if (first === 'runs' && third === undefined) return { name: 'run', runId: second };
   if (first !== 'projects') return { name: 'not-found' };
   if (second === 'new' && third === undefined) return { name: 'new-project' };
   if (third === undefined) return { name: 'project', projectId: second, tab: 'conversation' };
@@ -39,6 +47,10 @@ export function routePath(route: Route): string {
     case 'projects': return '/';
     case 'new-project': return '/projects/new';
     case 'workspace': return '/workspace';
+    case 'workflows': return '/workflows';
+    case 'workflow': return `/workflows/${encodeURIComponent(route.workflowId)}`;
+    case 'runs': return '/runs';
+    case 'run': return `/runs/${encodeURIComponent(route.runId)}`;
     case 'project': {
       const base = `/projects/${encodeURIComponent(route.projectId)}`;
       return route.tab === 'conversation' ? base : `${base}/${route.tab}`;
