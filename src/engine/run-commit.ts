@@ -46,6 +46,8 @@ export interface CommitResult {
   run: RunRow;
   /** The run transition asked for was refused because someone else changed the run (cancel, pause). */
   transitionRefused: boolean;
+  /** The completion sequence given to each finished step. */
+  completedSeqs: Map<string, number>;
   notices: RunEventsNotice[];
 }
 
@@ -103,6 +105,6 @@ export async function commitRunBatch(db: Db, queue: RunQueue, lease: { runId: st
       const parent = await settleParentStep(tx, queue, run);
       if (parent) notices.push(parent);
     }
-    return { run, transitionRefused, notices };
+    return { run, transitionRefused, notices, completedSeqs: seqOf };
   });
 }

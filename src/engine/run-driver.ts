@@ -686,6 +686,10 @@ export class RunDriver {
     try {
       const result = await commitRunBatch(this.deps.db, this.deps.queue, this.lease, batch);
       this.run = result.run;
+      for (const step of this.steps.values()) {
+        const seq = result.completedSeqs.get(step.id);
+        if (seq !== undefined) step.completedSeq = seq;
+      }
       for (const notice of result.notices) await announceRunEvents(this.deps.events, this.run.workspaceId, notice);
     } catch (error) {
       if (error instanceof LeaseLostError) this.lost = true;

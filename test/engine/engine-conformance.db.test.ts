@@ -152,8 +152,8 @@ describe.each(['one process', 'several workers'] as const)('workflow engine (%s)
     const run = await start({
       name: 'Saga', onFailure: 'saga',
       nodes: [trigger, action('reserve', 'test.echo', {}, { policies: undo('reserve') }), action('charge', 'test.echo', {}, { policies: undo('charge') }),
-        action('notify', 'test.echo'), action('ship', 'test.fail', { message: '"no courier"' }, { policies: undo('ship') })],
-      edges: chain('start', 'reserve', 'charge', 'notify', 'ship'),
+        action('book', 'test.echo', {}, { policies: undo('book') }), action('notify', 'test.echo'), action('ship', 'test.fail', { message: '"no courier"' }, { policies: undo('ship') })],
+      edges: chain('start', 'reserve', 'charge', 'book', 'notify', 'ship'),
     });
     const done = await waitFor(run.id);
     expect(done.status).toBe('compensated');
@@ -163,11 +163,11 @@ describe.each(['one process', 'several workers'] as const)('workflow engine (%s)
     expect(step(done, 'notify').status).toBe('succeeded');
     expect(step(done, 'ship').status).toBe('failed');
     const recorded = (await readFile(log, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { label: string; key: string });
-    expect(recorded.map((r) => r.label)).toEqual(['undo charge', 'undo reserve']);
+    expect(recorded.map((r) => r.label)).toEqual(['undo book', 'undo charge', 'undo reserve']);
     expect(step(done, 'charge').attempts.map((a) => a.purpose)).toEqual(['execute', 'compensate']);
     const types = (await events(run.id)).map((e) => e.type);
     expect(types.slice(types.indexOf('run.compensating'))).toEqual([
-      'run.compensating', 'step.compensating', 'step.compensated', 'step.compensating', 'step.compensated', 'run.completed',
+      'run.compensating', 'step.compensating', 'step.compensated', 'step.compensating', 'step.compensated', 'step.compensating', 'step.compensated', 'run.completed',
     ]);
   });
 
