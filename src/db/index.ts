@@ -3,5 +3,5 @@ export * as tables from './schema.ts';
 export { openDatabase, type Database, type Db, type DbExecutor, type Tx, type OpenDatabaseOptions } from './database.ts';
 export { migrate } from './migrate.ts';
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.ts';
-export { createPgEventBus } from './pg-event-bus.ts';
+export { createPgEventBus, eventChannel, eventPayload } from './pg-event-bus.ts';
 export { isUniqueViolation } from './pg-errors.ts';

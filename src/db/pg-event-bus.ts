@@ -1,9 +1,16 @@
 import pg from 'pg';
 import { createLocalEventBus, type EventBus, type FoundryEvent, type Logger } from '../kernel/index.ts';
 
-const channel = 'foundry_events';
+/** The NOTIFY channel of the event bus: a transaction may `pg_notify` on it to publish at commit. */
+export const eventChannel = 'foundry_events';
 /** NOTIFY payloads are limited to 8000 bytes; larger events carry a pointer-free summary. */
 const maxPayload = 7900;
+
+/** The NOTIFY payload of an event, cut down to a summary when it is too large. */
+export function eventPayload(event: FoundryEvent): string {
+  const payload = JSON.stringify(event);
+  return Buffer.byteLength(payload) > maxPayload ? JSON.stringify({ ...event, data: { truncated: true, id: event.data.id ?? null } }) : payload;
+}
 
 /**
  * Fans events out to every process on the database through LISTEN/NOTIFY. A process delivers its
@@ -30,14 +37,10 @@ export async function createPgEventBus({ url, logger }: { url: string; logger: L
     if (!closed) logger.error({ err: error }, 'event listener connection failed');
   });
   await listener.connect();
-  await listener.query(`listen ${channel}`);
+  await listener.query(`listen ${eventChannel}`);
   return {
     async publish(event) {
-      let payload = JSON.stringify(event);
-      if (Buffer.byteLength(payload) > maxPayload) {
-        payload = JSON.stringify({ ...event, data: { truncated: true, id: event.data.id ?? null } });
-      }
-      await publisher.query('select pg_notify($1, $2)', [channel, payload]);
+      await publisher.query('select pg_notify($1, $2)', [eventChannel, eventPayload(event)]);
     },
     subscribe: local.subscribe,
     async close() {

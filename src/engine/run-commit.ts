@@ -30,6 +30,13 @@ export class RunBatch {
   totalDelta = 0;
   run: { event: RunEvent; set: Partial<RunRow> } | undefined;
   enqueueAt: Date | undefined;
+  /** Give up the lease with the run transition (the run ends or waits): the driver is done with it. */
+  release = false;
+
+  /** Batches that start child runs, queue a job or may end a child run need `commitRunBatch`; the rest take the one-query path. */
+  needsTransaction(run: RunRow): boolean {
+    return this.childRuns.length > 0 || this.enqueueAt !== undefined || (this.run !== undefined && run.parentRunId !== null);
+  }
 
   updateStep(step: StepRow, set: Partial<StepRow>): void {
     Object.assign(step, set);
@@ -53,14 +60,14 @@ export interface CommitResult {
 
 /**
  * Writes a batch if and only if this driver still holds the run's lease (a fencing check on the
- * run row, which also extends the lease and serialises writers of the run). A run transition is
+ * run row, which also serialises writers of the run; the heartbeat extends the lease). A run transition is
  * re-checked against the state in the database, which a person may have changed meanwhile.
  */
 export async function commitRunBatch(db: Db, queue: RunQueue, lease: { runId: string; token: string; ms: number }, batch: RunBatch): Promise<CommitResult> {
   return db.transaction(async (tx) => {
     const now = new Date();
     const [fenced] = await tx.update(tables.workflowRuns).set({
-      leaseExpiresAt: new Date(now.getTime() + lease.ms), updatedAt: now,
+      updatedAt: now,
       stepsDone: sql`${tables.workflowRuns.stepsDone} + ${batch.finished.length}`,
       stepsTotal: sql`${tables.workflowRuns.stepsTotal} + ${batch.totalDelta}`,
     }).where(and(eq(tables.workflowRuns.id, lease.runId), eq(tables.workflowRuns.leaseOwner, lease.token))).returning();
@@ -75,6 +82,9 @@ export async function commitRunBatch(db: Db, queue: RunQueue, lease: { runId: st
         if (!FoundryError.isInstance(error) || error.code !== 'INVALID_RUN_TRANSITION') throw error;
         transitionRefused = true;
       }
+    }
+    if (batch.release && !transitionRefused && batch.run !== undefined) {
+      await tx.update(tables.workflowRuns).set({ leaseOwner: null, leaseExpiresAt: null }).where(and(eq(tables.workflowRuns.id, run.id), eq(tables.workflowRuns.leaseOwner, lease.token)));
     }
     if (batch.newSteps.length > 0) await tx.insert(tables.workflowSteps).values(batch.newSteps);
     const firstSeq = run.stepsDone - batch.finished.length + 1;

@@ -1,4 +1,5 @@
 import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import type pg from 'pg';
 import { tables, type Db } from '../db/index.ts';
 import { FoundryError, newId, type EventBus, type Logger } from '../kernel/index.ts';
 import type { CircuitBreakers } from './circuit-breakers.ts';
@@ -8,6 +9,7 @@ import { idempotencyKey, type IdempotencyPurpose } from './idempotency-key.ts';
 import type { KeyedLimits } from './keyed-limits.ts';
 import { readyNodes, type NodeState } from './ready-nodes.ts';
 import { retryDelay, shouldRetry } from './retry-delay.ts';
+import { commitRunBatchSql } from './run-batch-sql.ts';
 import { RunBatch, commitRunBatch } from './run-commit.ts';
 import { announceRunEvents, runEventsBusType } from './run-events.ts';
 import type { RunQueue } from './run-queue.ts';
@@ -21,6 +23,8 @@ import type { ToolRegistration } from '../kernel/index.ts';
 
 export interface DriverDeps {
   db: Db;
+  /** The pool under `db`, for the one-query batch path. */
+  pool: pg.Pool;
   events: EventBus;
   queue: RunQueue;
   logger: Logger;
@@ -72,6 +76,8 @@ export class RunDriver {
   private wake: () => void = () => {};
   private readonly abort = new AbortController();
   private lost = false;
+  /** The last commit gave up the lease with the run's transition. */
+  private released = false;
   private externalCheck = false;
 
   constructor(deps: DriverDeps, run: RunRow, token: string) {
@@ -108,7 +114,7 @@ export class RunDriver {
       this.abort.abort(new Error('driver finished'));
       await Promise.allSettled(this.inflight.values());
       // On shutdown the in-flight attempts are left as they are: the next driver records them as lost and runs them again.
-      if (!this.lost) await this.release();
+      if (!this.lost && !this.released) await this.release();
     }
   }
 
@@ -122,7 +128,7 @@ export class RunDriver {
       .groupBy(tables.workflowAttempts.stepId, tables.workflowAttempts.purpose);
     for (const c of counts) this.failures.set(`${c.stepId}:${c.purpose}`, c.n);
     // Attempts a dead worker left running: record them as lost; the step runs again with the same idempotency key.
-    await db.update(tables.workflowAttempts).set({ status: 'failed', error: { code: 'WORKER_LOST', message: 'The worker running this attempt stopped; the step was run again.' }, finishedAt: new Date() })
+    if (this.run.startedAt !== null) await db.update(tables.workflowAttempts).set({ status: 'failed', error: { code: 'WORKER_LOST', message: 'The worker running this attempt stopped; the step was run again.' }, finishedAt: new Date() })
       .where(and(eq(tables.workflowAttempts.runId, this.run.id), eq(tables.workflowAttempts.status, 'running')));
     const status = this.run.status as RunState;
     if (status === 'queued' || status === 'waiting') {
@@ -161,6 +167,7 @@ export class RunDriver {
         this.batch.events.push(compensating
           ? { type: 'run.compensating', data: { status: 'compensating', error: fatal.error } }
           : { type: 'run.completed', data: { status: 'failed', error: fatal.error } });
+        this.batch.release = !compensating;
         await this.flush();
         continue;
       }
@@ -170,9 +177,12 @@ export class RunDriver {
         const output = await this.runOutput();
         this.batch.run = { event: { type: 'succeed' }, set: { output, finishedAt: new Date() } };
         this.batch.events.push({ type: 'run.completed', data: { status: 'succeeded' } });
+        this.batch.release = true;
         await this.flush();
         return;
       }
+      // Starting work needs the start committed first; instant progress can ride on the next commit.
+      if (progressed && this.launches.length === 0) continue;
       await this.flush();
       this.launchAll();
       if (progressed) continue;
@@ -180,7 +190,7 @@ export class RunDriver {
         await this.sleep(new Date(Date.now() + 1_000));
         continue;
       }
-      if (this.inflight.size === 0) {
+      if (this.inflight.size === 0 && this.settled.length === 0 && this.launches.length === 0) {
         const due = this.nextDue();
         if (due === undefined || due.getTime() - Date.now() > inlineWaitMs) {
           await this.park(due);
@@ -621,6 +631,7 @@ export class RunDriver {
     this.batch.run = { event: { type: 'wait' }, set: { wakeAt: due ?? null } };
     this.batch.events.push({ type: 'run.waiting', data: { status: 'waiting', ...(due ? { until: due.toISOString() } : {}) } });
     if (due !== undefined) this.batch.enqueueAt = due;
+    this.batch.release = true;
     await this.flush();
   }
 
@@ -645,6 +656,7 @@ export class RunDriver {
         const error = { code: 'COMPENSATION_FAILED', message: `Compensating "${broken.nodeId}" failed: ${String(broken.error?.message ?? '')}`, nodeId: broken.nodeId };
         this.batch.run = { event: { type: 'fail', onFailure: 'fail', hasCompensableSteps: false }, set: { finishedAt: new Date(), error } };
         this.batch.events.push({ type: 'run.completed', data: { status: 'failed', error } });
+        this.batch.release = true;
         await this.flush();
         return;
       }
@@ -652,6 +664,7 @@ export class RunDriver {
       if (next === undefined) {
         this.batch.run = { event: { type: 'compensation_done' }, set: { finishedAt: new Date() } };
         this.batch.events.push({ type: 'run.completed', data: { status: 'compensated', error: this.run.error } });
+        this.batch.release = true;
         await this.flush();
         return;
       }
@@ -684,13 +697,16 @@ export class RunDriver {
     const batch = this.batch;
     this.batch = new RunBatch();
     try {
-      const result = await commitRunBatch(this.deps.db, this.deps.queue, this.lease, batch);
+      const result = batch.needsTransaction(this.run)
+        ? await commitRunBatch(this.deps.db, this.deps.queue, this.lease, batch)
+        : await commitRunBatchSql(this.deps.pool, this.lease, batch, this.run);
       this.run = result.run;
+      if (batch.release && !result.transitionRefused) this.released = true;
+      for (const notice of result.notices) await announceRunEvents(this.deps.events, this.run.workspaceId, notice);
       for (const step of this.steps.values()) {
         const seq = result.completedSeqs.get(step.id);
         if (seq !== undefined) step.completedSeq = seq;
       }
-      for (const notice of result.notices) await announceRunEvents(this.deps.events, this.run.workspaceId, notice);
     } catch (error) {
       if (error instanceof LeaseLostError) this.lost = true;
       throw error;

@@ -15,8 +15,6 @@ export const runEventsBusType = 'run.events';
 
 export interface RunEventsNotice {
   runId: string;
-  /** The highest seq written. */
-  seq: number;
   types: RunEventName[];
   /** Written by someone other than the run's driver (a person's decision, a sub-workflow ending): the driver re-reads the run. */
   external?: boolean;
@@ -31,10 +29,10 @@ export const runEventViewOf = (r: EventRow): RunEventView => ({
 /** Appends events to a run's timeline inside the caller's transaction. */
 export async function recordRunEvents(tx: DbExecutor, run: { id: string; workspaceId: string }, events: NewRunEvent[], external = false): Promise<RunEventsNotice | undefined> {
   if (events.length === 0) return undefined;
-  const rows = await tx.insert(tables.workflowRunEvents).values(events.map((e) => ({
+  await tx.insert(tables.workflowRunEvents).values(events.map((e) => ({
     runId: run.id, workspaceId: run.workspaceId, type: e.type, nodeId: e.nodeId ?? null, itemIndex: e.itemIndex ?? null, data: e.data ?? {},
-  }))).returning({ seq: tables.workflowRunEvents.seq });
-  return { runId: run.id, seq: Math.max(...rows.map((r) => r.seq)), types: events.map((e) => e.type), ...(external ? { external } : {}) };
+  })));
+  return { runId: run.id, types: events.map((e) => e.type), ...(external ? { external } : {}) };
 }
 
 /** After commit: tells every process (SSE streams, the worker driving the run) that the timeline grew. */

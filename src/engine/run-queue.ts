@@ -18,8 +18,8 @@ export interface RunQueue {
 }
 
 export interface RunJobQueue extends RunQueue {
-  /** Calls `handle` for each run job, at most `concurrency` at once in this process. */
-  work(concurrency: number, handle: (runId: string) => Promise<void>): Promise<void>;
+  /** Calls `handle` for each run job, with `pollers` fetch loops in this process. */
+  work(pollers: number, handle: (runId: string) => Promise<void>): Promise<void>;
   /** Stops taking jobs; waits for handlers to finish. */
   stopWorking(): Promise<void>;
   close(): Promise<void>;
@@ -42,8 +42,8 @@ export async function createRunJobQueue({ url, logger }: { url: string; logger: 
       const send = { ...(options.tx ? { db: fromDrizzle(options.tx, sql) } : {}), ...(options.startAfter ? { startAfter: options.startAfter } : {}) };
       await boss.send(queueName, { runId }, send);
     },
-    async work(concurrency, handle) {
-      const id = await boss.work<{ runId: string }>(queueName, { localConcurrency: concurrency, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    async work(pollers, handle) {
+      const id = await boss.work<{ runId: string }>(queueName, { localConcurrency: pollers, pollingIntervalSeconds: 0.5 }, async ([job]) => {
         if (job) await handle(job.data.runId);
       });
       workerIds.push(id);

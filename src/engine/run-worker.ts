@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type pg from 'pg';
 import { tables, type Db } from '../db/index.ts';
 import { newId, type EventBus, type Logger, type ToolRegistration } from '../kernel/index.ts';
 import { createCircuitBreakers, type CircuitBreakers } from './circuit-breakers.ts';
@@ -10,6 +11,8 @@ import type { ModelCaller } from './task-runner.ts';
 
 export interface RunWorkerOptions {
   db: Db;
+  /** The pool under `db`: run drivers write their batches through it in one query. */
+  pool: pg.Pool;
   events: EventBus;
   queue: RunJobQueue;
   logger: Logger;
@@ -46,26 +49,49 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
   let tools = toolIndex();
   const drivers = new Set<Promise<void>>();
 
+  // Drivers run detached from the job: a job is done once the run's lease is ours. `free` caps the
+  // runs driven at once; a handler waiting for a slot holds its poller, so the queue stops fetching.
+  let free = options.concurrency;
+  const waiting: (() => void)[] = [];
+  const takeSlot = async () => {
+    while (free === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+    free -= 1;
+  };
+  const freeSlot = () => {
+    free += 1;
+    waiting.shift()?.();
+  };
   const handle = async (runId: string) => {
     if (shutdown.signal.aborted) throw new Error('worker stopping; the job goes back to the queue');
-    const run = await claim(options.db, runId, `${id}:${newId()}`, options.leaseMs);
-    if (run === undefined) return;
+    await takeSlot();
+    let run: Awaited<ReturnType<typeof claim>>;
+    try {
+      run = await claim(options.db, runId, `${id}:${newId()}`, options.leaseMs);
+    } catch (error) {
+      freeSlot();
+      throw error;
+    }
+    if (run === undefined) {
+      freeSlot();
+      return;
+    }
     tools = toolIndex();
     const driver = new RunDriver({
-      db: options.db, events: options.events, queue: options.queue, logger: options.logger,
+      db: options.db, pool: options.pool, events: options.events, queue: options.queue, logger: options.logger,
       tool: (name) => tools.get(name), ...(options.callModel ? { callModel: options.callModel } : {}), breakers, limits, workerId: id,
       leaseMs: options.leaseMs, runConcurrency: options.runConcurrency, workspaceConcurrency: options.workspaceConcurrency,
       toolConcurrency: options.toolConcurrency, random: Math.random, shutdown: shutdown.signal,
     }, run.row, run.token);
-    const driving = driver.drive().catch((error: unknown) => options.logger.error({ err: error, runId }, 'run driver failed; the run is retried when its lease expires'));
+    const driving: Promise<void> = driver.drive()
+      .catch((error: unknown) => options.logger.error({ err: error, runId }, 'run driver failed; the run is retried when its lease expires'))
+      .finally(() => {
+        drivers.delete(driving);
+        freeSlot();
+      });
     drivers.add(driving);
-    try {
-      await driving;
-    } finally {
-      drivers.delete(driving);
-    }
   };
-  await options.queue.work(options.concurrency, handle);
+  // Two pollers are enough: handlers return as soon as they hold the lease.
+  await options.queue.work(Math.min(2, options.concurrency), handle);
 
   const reapEveryMs = Math.max(500, Math.floor(options.leaseMs / 2));
   const reaper = setInterval(() => {

@@ -48,7 +48,7 @@ export async function createFoundry(options: CreateFoundryOptions = {}): Promise
     cleanups.push(() => queue.close());
     const plugins = createPluginRegistry(options.plugins ?? []);
     const worker = config.worker ? await startRunWorker({
-      db: database.db, events, queue, logger, tools: () => plugins.tools(), concurrency: config.workerConcurrency,
+      db: database.db, pool: database.pool, events, queue, logger, tools: () => plugins.tools(), concurrency: config.workerConcurrency,
       runConcurrency: config.runConcurrency, workspaceConcurrency: config.workspaceConcurrency, toolConcurrency: config.toolConcurrency, leaseMs: config.leaseMs,
     }) : undefined;
     if (worker) cleanups.push(() => worker.stop());
