@@ -71,7 +71,7 @@ export class RunDriver {
   private readonly steps = new Map<string, StepRow>();
   private readonly failures = new Map<string, number>();
   private readonly inflight = new Map<string, Promise<void>>();
-  private readonly settled: { step: StepRow; purpose: IdempotencyPurpose; outcome: Outcome; held: string[] }[] = [];
+  private readonly settled: { step: StepRow; purpose: IdempotencyPurpose; outcome: Outcome; held: string[]; at: Date }[] = [];
   private batch = new RunBatch();
   private wake: () => void = () => {};
   private readonly abort = new AbortController();
@@ -508,7 +508,7 @@ export class RunDriver {
       .then((outcome) => {
         this.inflight.delete(step.id);
         for (const k of held) this.deps.limits.release(k);
-        this.settled.push({ step, purpose, outcome, held: lockKey === undefined ? [] : [lockKey] });
+        this.settled.push({ step, purpose, outcome, held: lockKey === undefined ? [] : [lockKey], at: new Date() });
         this.wake();
       });
     this.inflight.set(step.id, promise);
@@ -532,12 +532,12 @@ export class RunDriver {
 
   /** Turns finished attempts into step outcomes in the next batch: success, a retry, or a failure for good. */
   private applySettled(): void {
-    for (const { step, purpose, outcome, held } of this.settled.splice(0)) {
+    for (const { step, purpose, outcome, held, at } of this.settled.splice(0)) {
       const node = this.nodes.get(step.nodeId)!;
       const number = purpose === 'execute' ? step.attempts : step.compensationAttempts;
       const attemptKey = { stepId: step.id, number, purpose };
       for (const lockKey of held) this.batch.releasedLocks.push({ key: lockKey, holder: step.id });
-      const now = new Date();
+      const now = at;
       if (outcome.ok) {
         this.batch.attemptUpdates.push({ key: attemptKey, set: { status: 'succeeded', output: outcome.output, costUsd: outcome.costUsd ?? null, finishedAt: now } });
         if (purpose === 'compensate') {

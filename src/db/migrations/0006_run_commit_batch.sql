@@ -10,6 +10,9 @@ DECLARE
   k int := jsonb_array_length(b->'finished');
   t jsonb := b->'transition';
   moved boolean := false;
+  u record;
+  a record;
+  l record;
 BEGIN
   -- The lease is extended by the driver's heartbeat, not here: lease_expires_at is indexed, and
   -- leaving it alone keeps this per-step update a HOT update.
@@ -38,52 +41,61 @@ BEGIN
     moved := true;
   END IF;
 
-  INSERT INTO workflow_steps (id, run_id, workspace_id, node_id, item_index, status, input)
-  SELECT x.id, r.id, r.workspace_id, x."nodeId", x."itemIndex", x.status, x.input
-  FROM jsonb_to_recordset(b->'newSteps') AS x(id uuid, "nodeId" text, "itemIndex" int, status text, input jsonb);
+  IF jsonb_array_length(b->'newSteps') > 0 THEN
+    INSERT INTO workflow_steps (id, run_id, workspace_id, node_id, item_index, status, input)
+    SELECT x.id, r.id, r.workspace_id, x."nodeId", x."itemIndex", x.status, x.input
+    FROM jsonb_to_recordset(b->'newSteps') AS x(id uuid, "nodeId" text, "itemIndex" int, status text, input jsonb);
+  END IF;
 
-  UPDATE workflow_steps s SET
-    status = COALESCE(u.s->>'status', s.status),
-    attempts = COALESCE((u.s->>'attempts')::int, s.attempts),
-    compensation_attempts = COALESCE((u.s->>'compensationAttempts')::int, s.compensation_attempts),
-    input = CASE WHEN u.s ? 'input' THEN u.s->'input' ELSE s.input END,
-    output = CASE WHEN u.s ? 'output' THEN u.s->'output' ELSE s.output END,
-    error = CASE WHEN u.s ? 'error' THEN u.s->'error' ELSE s.error END,
-    branch = CASE WHEN u.s ? 'branch' THEN u.s->>'branch' ELSE s.branch END,
-    taken_edges = CASE WHEN u.s ? 'takenEdges' THEN u.s->'takenEdges' ELSE s.taken_edges END,
-    due_at = CASE WHEN u.s ? 'dueAt' THEN (u.s->>'dueAt')::timestamptz ELSE s.due_at END,
-    started_at = CASE WHEN u.s ? 'startedAt' THEN (u.s->>'startedAt')::timestamptz ELSE s.started_at END,
-    finished_at = CASE WHEN u.s ? 'finishedAt' THEN (u.s->>'finishedAt')::timestamptz ELSE s.finished_at END,
-    completed_seq = CASE WHEN u.seq IS NOT NULL THEN r.steps_done - k + u.seq ELSE s.completed_seq END,
-    updated_at = now()
-  FROM jsonb_to_recordset(b->'stepUpdates') AS u(id uuid, s jsonb, seq int)
-  WHERE s.id = u.id AND s.run_id = r.id;
+  -- Row by row, by primary key: a join with the JSON rows would be planned as a scan of the table.
+  FOR u IN SELECT * FROM jsonb_to_recordset(b->'stepUpdates') AS x(id uuid, s jsonb, seq int) LOOP
+    UPDATE workflow_steps SET
+      status = COALESCE(u.s->>'status', status),
+      attempts = COALESCE((u.s->>'attempts')::int, attempts),
+      compensation_attempts = COALESCE((u.s->>'compensationAttempts')::int, compensation_attempts),
+      input = CASE WHEN u.s ? 'input' THEN u.s->'input' ELSE input END,
+      output = CASE WHEN u.s ? 'output' THEN u.s->'output' ELSE output END,
+      error = CASE WHEN u.s ? 'error' THEN u.s->'error' ELSE error END,
+      branch = CASE WHEN u.s ? 'branch' THEN u.s->>'branch' ELSE branch END,
+      taken_edges = CASE WHEN u.s ? 'takenEdges' THEN u.s->'takenEdges' ELSE taken_edges END,
+      due_at = CASE WHEN u.s ? 'dueAt' THEN (u.s->>'dueAt')::timestamptz ELSE due_at END,
+      started_at = CASE WHEN u.s ? 'startedAt' THEN (u.s->>'startedAt')::timestamptz ELSE started_at END,
+      finished_at = CASE WHEN u.s ? 'finishedAt' THEN (u.s->>'finishedAt')::timestamptz ELSE finished_at END,
+      completed_seq = CASE WHEN u.seq IS NOT NULL THEN r.steps_done - k + u.seq ELSE completed_seq END,
+      updated_at = now()
+    WHERE id = u.id AND run_id = r.id;
+  END LOOP;
 
-  INSERT INTO workflow_attempts (run_id, step_id, workspace_id, purpose, number, status, idempotency_key, input, worker_id, started_at)
-  SELECT r.id, x."stepId", r.workspace_id, x.purpose, x.number, x.status, x."idempotencyKey", x.input, x."workerId", x."startedAt"
-  FROM jsonb_to_recordset(b->'attempts') AS x("stepId" uuid, purpose text, number int, status text, "idempotencyKey" text, input jsonb, "workerId" text, "startedAt" timestamptz);
+  IF jsonb_array_length(b->'attempts') > 0 THEN
+    INSERT INTO workflow_attempts (run_id, step_id, workspace_id, purpose, number, status, idempotency_key, input, worker_id, started_at)
+    SELECT r.id, x."stepId", r.workspace_id, x.purpose, x.number, x.status, x."idempotencyKey", x.input, x."workerId", x."startedAt"
+    FROM jsonb_to_recordset(b->'attempts') AS x("stepId" uuid, purpose text, number int, status text, "idempotencyKey" text, input jsonb, "workerId" text, "startedAt" timestamptz);
+  END IF;
 
-  UPDATE workflow_attempts a SET
-    status = COALESCE(u.s->>'status', a.status),
-    output = CASE WHEN u.s ? 'output' THEN u.s->'output' ELSE a.output END,
-    error = CASE WHEN u.s ? 'error' THEN u.s->'error' ELSE a.error END,
-    cost_usd = CASE WHEN u.s ? 'costUsd' THEN (u.s->>'costUsd')::double precision ELSE a.cost_usd END,
-    finished_at = CASE WHEN u.s ? 'finishedAt' THEN (u.s->>'finishedAt')::timestamptz ELSE a.finished_at END
-  FROM jsonb_to_recordset(b->'attemptUpdates') AS u("stepId" uuid, number int, purpose text, s jsonb)
-  WHERE a.step_id = u."stepId" AND a.number = u.number AND a.purpose = u.purpose AND a.run_id = r.id;
+  FOR a IN SELECT * FROM jsonb_to_recordset(b->'attemptUpdates') AS x("stepId" uuid, number int, purpose text, s jsonb) LOOP
+    UPDATE workflow_attempts SET
+      status = COALESCE(a.s->>'status', status),
+      output = CASE WHEN a.s ? 'output' THEN a.s->'output' ELSE output END,
+      error = CASE WHEN a.s ? 'error' THEN a.s->'error' ELSE error END,
+      cost_usd = CASE WHEN a.s ? 'costUsd' THEN (a.s->>'costUsd')::double precision ELSE cost_usd END,
+      finished_at = CASE WHEN a.s ? 'finishedAt' THEN (a.s->>'finishedAt')::timestamptz ELSE finished_at END
+    WHERE step_id = a."stepId" AND number = a.number AND purpose = a.purpose;
+  END LOOP;
 
-  DELETE FROM workflow_locks l
-  USING jsonb_to_recordset(b->'locks') AS x(key text, holder uuid)
-  WHERE l.workspace_id = r.workspace_id AND l.key = x.key AND l.holder = x.holder;
+  FOR l IN SELECT * FROM jsonb_to_recordset(b->'locks') AS x(key text, holder uuid) LOOP
+    DELETE FROM workflow_locks WHERE workspace_id = r.workspace_id AND key = l.key AND holder = l.holder;
+  END LOOP;
 
   -- Run events stand only if their transition happened; they carry the progress after this batch.
-  INSERT INTO workflow_run_events (run_id, workspace_id, type, node_id, item_index, data)
-  SELECT r.id, r.workspace_id, e.type, e."nodeId", e."itemIndex",
-    CASE WHEN e.type LIKE 'run.%' THEN COALESCE(e.data, '{}'::jsonb) || jsonb_build_object('progress', jsonb_build_object('done', r.steps_done, 'total', r.steps_total))
-         ELSE COALESCE(e.data, '{}'::jsonb) END
-  FROM jsonb_to_recordset(b->'events') AS e(ord int, type text, "nodeId" text, "itemIndex" int, data jsonb)
-  WHERE e.type NOT LIKE 'run.%' OR t IS NULL OR moved
-  ORDER BY e.ord;
+  IF jsonb_array_length(b->'events') > 0 THEN
+    INSERT INTO workflow_run_events (run_id, workspace_id, type, node_id, item_index, data)
+    SELECT r.id, r.workspace_id, e.type, e."nodeId", e."itemIndex",
+      CASE WHEN e.type LIKE 'run.%' THEN COALESCE(e.data, '{}'::jsonb) || jsonb_build_object('progress', jsonb_build_object('done', r.steps_done, 'total', r.steps_total))
+           ELSE COALESCE(e.data, '{}'::jsonb) END
+    FROM jsonb_to_recordset(b->'events') AS e(ord int, type text, "nodeId" text, "itemIndex" int, data jsonb)
+    WHERE e.type NOT LIKE 'run.%' OR t IS NULL OR moved
+    ORDER BY e.ord;
+  END IF;
 
   -- The event bus channel (src/db/pg-event-bus.ts): delivered to every process at commit.
   IF b->>'notify' IS NOT NULL THEN
