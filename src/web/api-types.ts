@@ -17,6 +17,13 @@ export type {
 import type { z } from 'zod';
 import type { workflowProblemView } from '../engine/workflow-schemas.ts';
 import type { RunView, StepView } from '../engine/run-schemas.ts';
+import type { createTriggerBody } from '../engine/triggers/trigger-schemas.ts';
+export type {
+  TriggerView as Trigger, AutomaticTriggerKind, TriggerStatus, UpdateTriggerBody,
+} from '../engine/triggers/trigger-schemas.ts';
+
+/** POST /api/workflows/:id/triggers (as sent: the server fills in defaults). */
+export type CreateTriggerBody = z.input<typeof createTriggerBody>;
 
 export type Studio = ProjectView['studio'];
 export type ProjectStatus = ProjectView['status'];

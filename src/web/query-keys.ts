@@ -12,6 +12,7 @@ export const queryKeys = {
   workflows: (ws: string) => ['ws', ws, 'workflows'] as const,
   workflow: (ws: string, workflowId: string) => ['ws', ws, 'workflow', workflowId] as const,
   workflowVersions: (ws: string, workflowId: string) => ['ws', ws, 'workflow', workflowId, 'versions'] as const,
+  triggers: (ws: string, workflowId: string) => ['ws', ws, 'workflow', workflowId, 'triggers'] as const,
   runs: (ws: string) => ['ws', ws, 'runs'] as const,
   run: (ws: string, runId: string) => ['ws', ws, 'run', runId] as const,
   runEvents: (ws: string, runId: string) => ['ws', ws, 'run', runId, 'events'] as const,

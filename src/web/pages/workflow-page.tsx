@@ -6,6 +6,7 @@ import { PageLoader } from '../components/page-loader.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { RelativeTime } from '../components/relative-time.tsx';
 import { RunTable } from '../components/run-table.tsx';
+import { TriggerPanel } from '../components/trigger-panel.tsx';
 import { WorkflowDefinitionForm } from '../components/workflow-definition-form.tsx';
 import { WorkflowJsonBlock } from '../components/workflow-json-block.tsx';
 import { WorkflowRunForm } from '../components/workflow-run-form.tsx';
@@ -17,7 +18,7 @@ import { linkProps } from '../routing/link-props.ts';
 import { useWorkspace } from '../workspace-context.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 
-/** One workflow: run it with an input, its recent runs, its versions and the definition of each. */
+/** One workflow: run it with an input, its triggers, its recent runs, its versions and the definition of each. */
 export function WorkflowPage({ workflowId }: { workflowId: string }) {
   const { workspace } = useWorkspace();
   const workflow = useWorkflow(workflowId);
@@ -70,6 +71,8 @@ export function WorkflowPage({ workflowId }: { workflowId: string }) {
           </Paper>
         </Grid.Col>
       </Grid>
+
+      <TriggerPanel workflowId={workflowId} canEdit={canEdit} />
 
       <RecentRuns workflowId={workflowId} />
 
