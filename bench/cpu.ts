@@ -90,3 +90,15 @@ export async function sampleMachineBusyCores(ms: number): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, ms));
   return (machineBusySeconds() - start) / ((performance.now() - at) / 1000);
 }
+
+/** Waits (up to `waitSeconds`) until fewer than 0.3 cores are busy with other work; returns the busy cores before the run. */
+export async function waitForQuiet(waitSeconds: number, log: (line: string) => void): Promise<number> {
+  const deadline = performance.now() + waitSeconds * 1000;
+  let busy = await sampleMachineBusyCores(2_000);
+  while (busy >= 0.3 && performance.now() < deadline) {
+    log(`machine busy (${busy.toFixed(2)} cores in use by other processes); waiting for it to be quiet`);
+    busy = await sampleMachineBusyCores(5_000);
+  }
+  if (busy >= 0.3) log(`! ${busy.toFixed(2)} cores are busy with other work before the run: the figures will be disturbed`);
+  return busy;
+}

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { withClient } from './scratch-db.ts';
 import { startEmbeddedPostgres } from '../src/db/index.ts';
 import { createLogger } from '../src/kernel/index.ts';
 
@@ -30,15 +31,6 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function readSettings(url: string): Promise<Record<string, string>> {
   return withClient(url, async (c) => {

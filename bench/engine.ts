@@ -19,7 +19,7 @@ import { availableParallelism, cpus, loadavg, platform, release, totalmem } from
 import { performance } from 'node:perf_hooks';
 import { openServerPostgres, startBenchEmbedded, measureCommitRate, type BenchServer, type CommitRate, type EngineTarget } from './engine-db.ts';
 import { installTransactionCounter } from './engine-profile.ts';
-import { sampleMachineBusyCores } from './cpu.ts';
+import { sampleMachineBusyCores, waitForQuiet } from './cpu.ts';
 import { formatEngineReport, type EngineBenchResults, type TargetResults } from './engine-report.ts';
 import { measureEngine, type Shape } from './engine-workload.ts';
 import { writeEngineJson } from './engine-report.ts';
@@ -42,17 +42,7 @@ const groupConnections = 10;
 const resultsPath = new URL('results/engine-latest.json', import.meta.url).pathname;
 const log = (line: string) => console.error(line);
 
-/** Waits (up to BENCH_WAIT_QUIET s) until fewer than 0.3 cores are busy with other work; returns the busy cores before the run. */
-async function quietness(waitSeconds: number): Promise<number> {
-  const deadline = performance.now() + waitSeconds * 1000;
-  let busy = await sampleMachineBusyCores(2_000);
-  while (busy >= 0.3 && performance.now() < deadline) {
-    log(`machine busy (${busy.toFixed(2)} cores in use by other processes); waiting for it to be quiet`);
-    busy = await sampleMachineBusyCores(5_000);
-  }
-  if (busy >= 0.3) log(`! ${busy.toFixed(2)} cores are busy with other work before the run: the figures will be disturbed`);
-  return busy;
-}
+const quietness = (waitSeconds: number) => waitForQuiet(waitSeconds, log);
 
 installTransactionCounter();
 const busyBefore = await quietness(Number(process.env.BENCH_WAIT_QUIET ?? 0) || 0);

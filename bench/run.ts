@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stopAllChildren } from './child-process.ts';
 import { measureHelloColdStarts, measureModuleLoad } from './cold-start.ts';
-import { sampleMachineBusyCores } from './cpu.ts';
+import { sampleMachineBusyCores, waitForQuiet } from './cpu.ts';
 import { measureFoundryMode } from './measure-foundry.ts';
 import { measureLatency } from './measure-latency.ts';
 import { stopOrphanPostgres } from './postgres-processes.ts';
@@ -40,17 +40,7 @@ const waitQuietSeconds = setting('BENCH_WAIT_QUIET', 0);
 const resultsPath = new URL('results/latest.json', import.meta.url).pathname;
 const log = (line: string) => console.error(line);
 
-/** Busy cores before the run; waits (up to BENCH_WAIT_QUIET s) for fewer than 0.3 of them. */
-async function quietness(): Promise<number> {
-  const deadline = performance.now() + waitQuietSeconds * 1000;
-  let busy = await sampleMachineBusyCores(2_000);
-  while (busy >= 0.3 && performance.now() < deadline) {
-    log(`machine busy (${busy.toFixed(2)} cores in use by other processes); waiting for it to be quiet`);
-    busy = await sampleMachineBusyCores(5_000);
-  }
-  if (busy >= 0.3) log(`! ${busy.toFixed(2)} cores are busy with other work before the run: the figures will be disturbed`);
-  return busy;
-}
+const quietness = () => waitForQuiet(waitQuietSeconds, log);
 
 const busyBefore = await quietness();
 const began = performance.now();

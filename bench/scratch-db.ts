@@ -9,7 +9,8 @@ export const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@1
 
 const created = new Set<string>();
 
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `fn` with a connected client, and ends the client. */
+export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

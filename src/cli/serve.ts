@@ -1,5 +1,6 @@
 import { ConflictError, createLogger, loadConfig, type ConfigInput } from '../kernel/index.ts';
 import { startFoundry } from '../server/index.ts';
+import { exitOnSignals } from './exit-on-signals.ts';
 import { loadPlugins } from './load-plugins.ts';
 import { acquireServeLock } from './serve-lock.ts';
 
@@ -23,15 +24,8 @@ export async function serve({ overrides }: { overrides: ConfigInput }): Promise<
   }
   logger.info({ url: foundry.url, database: foundry.database.mode, dataDir: config.dataDir, worker: foundry.worker?.id ?? false }, `Foundry is ready at ${foundry.url}`);
   if (process.stderr.isTTY) process.stderr.write(`\n  Foundry is ready: open ${foundry.url} (Ctrl+C to stop)\n\n`);
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
+  exitOnSignals(logger, async () => {
     await foundry.close();
     await release();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  });
 }

@@ -1,5 +1,6 @@
 import { ConfigError, createLogger, loadConfig, type ConfigInput } from '../kernel/index.ts';
 import { createFoundry } from '../server/index.ts';
+import { exitOnSignals } from './exit-on-signals.ts';
 import { loadPlugins } from './load-plugins.ts';
 
 /**
@@ -14,14 +15,5 @@ export async function runWorker({ overrides }: { overrides: ConfigInput }): Prom
   const logger = createLogger({ level: config.logLevel });
   const foundry = await createFoundry({ config: { ...overrides, worker: true }, logger, plugins: await loadPlugins(config.pluginModules), triggers: false });
   logger.info({ worker: foundry.worker?.id }, 'Foundry worker is ready');
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'worker shutting down');
-    await foundry.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  exitOnSignals(logger, () => foundry.close());
 }

@@ -1,40 +1,22 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from './support/chromium.ts';
-import { startTestServer, type RunningServer } from './support/foundry-server.ts';
+import { e2eRunnable as runnable, openBrowserSession, visible, type BrowserSession } from './support/browser-session.ts';
 import { screenshot } from './support/screenshots.ts';
-import { ensureWebBuild } from './support/web-build.ts';
-
-const timeout = 15_000;
-// Without Debian's chromium, a developer's run skips this file; CI must have it and fails instead.
-const runnable = hasChromium() || Boolean(process.env.CI);
-
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.waitFor({ state: 'visible', timeout });
-  return locator;
-}
 
 describe.runIf(runnable)('web UI in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: BrowserSession;
   let page: Page;
+  let errors: string[];
+  let server: BrowserSession['server'];
   const email = `ada-${Date.now()}@example.com`;
-  const errors: string[] = [];
 
   beforeAll(async () => {
-    const webDir = await ensureWebBuild();
-    server = await startTestServer(webDir);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', locale: 'en-GB' });
-    context.setDefaultTimeout(timeout);
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
+    session = await openBrowserSession({ viewport: { width: 1280, height: 800 } });
+    ({ page, errors, server } = session);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   it('refuses bad credentials with the server\'s message, and validates the sign-up form', async () => {
@@ -83,7 +65,7 @@ describe.runIf(runnable)('web UI in a real browser', () => {
     const projectUrl = page.url();
     expect(new URL(projectUrl).pathname).toMatch(/^\/projects\/[0-9a-f-]{36}$/);
 
-    const second = await context.newPage();
+    const second = await session.context.newPage();
     second.on('pageerror', (error) => errors.push(error.message));
     await second.goto(projectUrl);
     await visible(second.locator('[data-live-status="live"]'));
@@ -173,8 +155,8 @@ describe.runIf(runnable)('web UI in a real browser', () => {
     await screenshot(page, 'docs', { path: 'docs/screenshot.png', fullPage: false });
 
 
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'light' });
-    await phone.addCookies(await context.cookies());
+    const phone = await session.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'light' });
+    await phone.addCookies(await session.context.cookies());
     const mobile = await phone.newPage();
     mobile.on('pageerror', (error) => errors.push(error.message));
     await mobile.goto(server.url);
@@ -188,8 +170,8 @@ describe.runIf(runnable)('web UI in a real browser', () => {
     await screenshot(mobile, '13-mobile-conversation');
     await phone.close();
 
-    const dark = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
-    await dark.addCookies(await context.cookies());
+    const dark = await session.browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+    await dark.addCookies(await session.context.cookies());
     const night = await dark.newPage();
     await night.goto(`${server.url}/projects`);
     await night.getByRole('heading', { name: 'Task API' }).click();

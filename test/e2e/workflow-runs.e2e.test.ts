@@ -1,18 +1,7 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from './support/chromium.ts';
-import { startTestServer, type RunningServer } from './support/foundry-server.ts';
+import { e2eRunnable as runnable, e2eTimeout as timeout, openBrowserSession, signUpInBrowser, visible, type BrowserSession } from './support/browser-session.ts';
 import { screenshot } from './support/screenshots.ts';
-import { ensureWebBuild } from './support/web-build.ts';
-
-const timeout = 20_000;
-// Without Debian's chromium, a developer's run skips this file; CI must have it and fails instead.
-const runnable = hasChromium() || Boolean(process.env.CI);
-
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.waitFor({ state: 'visible', timeout });
-  return locator;
-}
 
 const shot = (page: Page, name: string, options?: { fullPage?: boolean }) => screenshot(page, `workflow-runs/${name}`, options);
 
@@ -40,34 +29,22 @@ const brokenWorkflow = {
 };
 
 describe.runIf(runnable)('workflows and runs in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: BrowserSession;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
+  let server: BrowserSession['server'];
 
   beforeAll(async () => {
-    const webDir = await ensureWebBuild();
-    server = await startTestServer(webDir);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-GB' });
-    context.setDefaultTimeout(timeout);
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
+    session = await openBrowserSession({ viewport: { width: 1280, height: 900 } });
+    ({ page, errors, server } = session);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   it('signs up and opens the empty workflows page from the navigation', async () => {
-    await page.goto(`${server.url}/signup`);
-    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Grace Hopper');
-    await page.getByRole('textbox', { name: 'Email', exact: true }).fill(`grace-${Date.now()}@example.com`);
-    await page.getByRole('textbox', { name: 'Password', exact: true }).fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await visible(page.getByRole('heading', { name: 'Projects' }));
+    await signUpInBrowser(page, server.url, 'Grace Hopper', `grace-${Date.now()}@example.com`);
 
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Workflows' }).click();
     await visible(page.getByRole('heading', { name: 'Workflows', level: 1 }));
@@ -217,8 +194,8 @@ describe.runIf(runnable)('workflows and runs in a real browser', () => {
   });
 
   it('fits a 390 px phone, with the sections in a menu', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'light' });
-    await phone.addCookies(await context.cookies());
+    const phone = await session.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'light' });
+    await phone.addCookies(await session.context.cookies());
     const mobile = await phone.newPage();
     mobile.on('pageerror', (error) => errors.push(error.message));
     await mobile.goto(server.url);

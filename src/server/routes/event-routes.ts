@@ -3,10 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loadProject } from '../../projects/index.ts';
 import type { AppDeps } from '../app-deps.ts';
+import { startEventStream } from '../event-stream.ts';
 import { contextOf } from '../request-context.ts';
 import { commonErrors, idParams } from '../route-schemas.ts';
-
-const heartbeatMs = 15_000;
 
 /** Server-sent events of one project: message.created, project.updated, artifact.created, member.changed. */
 export function eventRoutes(deps: AppDeps) {
@@ -27,29 +26,13 @@ export function eventRoutes(deps: AppDeps) {
       const ctx = contextOf(request);
       const projectId = request.params.id;
       await loadProject(deps.db, ctx, projectId);
-      reply.hijack();
-      const raw = reply.raw;
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-        'x-request-id': request.id,
-      });
-      raw.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ projectId })}\n\n`);
-      const unsubscribe = deps.events.subscribe(ctx.workspaceId, (event) => {
+      let unsubscribe = () => {};
+      const stream = startEventStream(request, reply, open, () => unsubscribe());
+      stream.write(`event: ready\ndata: ${JSON.stringify({ projectId })}\n\n`);
+      unsubscribe = deps.events.subscribe(ctx.workspaceId, (event) => {
         if (event.projectId !== projectId) return;
-        raw.write(`event: ${event.type}\ndata: ${JSON.stringify({ type: event.type, projectId, ...event.data })}\n\n`);
+        stream.write(`event: ${event.type}\ndata: ${JSON.stringify({ type: event.type, projectId, ...event.data })}\n\n`);
       });
-      const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), heartbeatMs);
-      const end = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        open.delete(end);
-        raw.end();
-      };
-      open.add(end);
-      request.raw.on('close', end);
     });
   };
 }

@@ -6,10 +6,10 @@ import {
   runStates, runSummaryView, runView, startRun, startRunBody, startWorkflowRunBody, type RunDeps,
 } from '../../engine/index.ts';
 import type { AppDeps } from '../app-deps.ts';
+import { startEventStream } from '../event-stream.ts';
 import { contextOf } from '../request-context.ts';
 import { commonErrors, idParams, items, limitSchema } from '../route-schemas.ts';
 
-const heartbeatMs = 15_000;
 const terminal = new Set(['succeeded', 'failed', 'compensated', 'cancelled']);
 
 export function runRoutes(deps: AppDeps) {
@@ -73,44 +73,27 @@ export function runRoutes(deps: AppDeps) {
     }, async (request, reply) => {
       const ctx = contextOf(request);
       const run = await runForStream(deps.db, ctx, request.params.id);
-      reply.hijack();
-      const raw = reply.raw;
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive',
-        'x-accel-buffering': 'no', 'x-request-id': request.id,
-      });
-      raw.write('retry: 3000\n\n');
+      let unsubscribe = () => {};
+      const stream = startEventStream(request, reply, open, () => unsubscribe());
       let last = Math.max(request.query.after, Number(request.headers['last-event-id'] ?? 0) || 0);
-      let ended = false;
       let sending = Promise.resolve();
       const send = () => {
         sending = sending.then(async () => {
-          if (ended) return;
+          if (stream.ended) return;
           const events = await runEventsAfter(deps.db, run, last);
           for (const event of events) {
-            raw.write(`id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+            stream.write(`id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
             last = event.seq;
-            if (event.type === 'run.completed') end();
+            if (event.type === 'run.completed') stream.end();
           }
         }).catch((error: unknown) => request.log.warn({ err: error }, 'run stream read failed'));
       };
-      const unsubscribe = deps.events.subscribe(ctx.workspaceId, (event) => {
+      unsubscribe = deps.events.subscribe(ctx.workspaceId, (event) => {
         if (event.type === runEventsBusType && event.data.runId === run.id) send();
       });
-      const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), heartbeatMs);
-      const end = () => {
-        if (ended) return;
-        ended = true;
-        clearInterval(heartbeat);
-        unsubscribe();
-        open.delete(end);
-        raw.end();
-      };
-      open.add(end);
-      request.raw.on('close', end);
       send();
       // A run that had already ended before `after` has no run.completed left to send.
-      if (terminal.has(run.status)) sending = sending.then(() => end());
+      if (terminal.has(run.status)) sending = sending.then(() => stream.end());
     });
   };
 }
