@@ -106,10 +106,7 @@ export async function commitRunBatch(db: Db, queue: RunQueue, lease: { runId: st
     const events = transitionRefused ? batch.events.filter((e) => !e.type.startsWith('run.')) : batch.events;
     const own = await recordRunEvents(tx, run, events.map((e) => e.type.startsWith('run.') ? { ...e, data: { ...e.data, progress: { done: run.stepsDone, total: run.stepsTotal } } } : e));
     if (own) notices.push(own);
-    for (const child of batch.childRuns) {
-      const { notice } = await insertRun(tx, queue, child);
-      if (notice) notices.push(notice);
-    }
+    for (const child of batch.childRuns) await insertRun(tx, queue, child);
     if (batch.enqueueAt !== undefined) await queue.enqueue(run.id, { tx, startAfter: batch.enqueueAt });
     if (!transitionRefused && batch.run !== undefined && ['succeeded', 'failed', 'compensated'].includes(run.status)) {
       const parent = await settleParentStep(tx, queue, run);

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
-import { tables, type Db, type DbExecutor } from '../db/index.ts';
+import { sql } from 'drizzle-orm';
+import { eventChannel, eventPayload, tables, type Db, type DbExecutor } from '../db/index.ts';
 import type { EventBus } from '../kernel/index.ts';
 import type { RunEventName, RunEventView } from './run-schemas.ts';
 
@@ -33,6 +34,13 @@ export async function recordRunEvents(tx: DbExecutor, run: { id: string; workspa
     runId: run.id, workspaceId: run.workspaceId, type: e.type, nodeId: e.nodeId ?? null, itemIndex: e.itemIndex ?? null, data: e.data ?? {},
   })));
   return { runId: run.id, types: events.map((e) => e.type), ...(external ? { external } : {}) };
+}
+
+/** Inside the transaction: the notice goes to every process when, and only if, the transaction commits. */
+export async function notifyRunEvents(tx: DbExecutor, workspaceId: string, notice: RunEventsNotice | undefined): Promise<void> {
+  if (notice === undefined) return;
+  const payload = eventPayload({ type: runEventsBusType, workspaceId, data: { ...notice }, at: new Date().toISOString() });
+  await tx.execute(sql`select pg_notify(${eventChannel}, ${payload})`);
 }
 
 /** After commit: tells every process (SSE streams, the worker driving the run) that the timeline grew. */

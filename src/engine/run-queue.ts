@@ -15,6 +15,12 @@ export interface EnqueueOptions {
 /** Asks a worker to drive a run. A duplicate request is harmless: the run's lease admits one driver. */
 export interface RunQueue {
   enqueue(runId: string, options?: EnqueueOptions): Promise<void>;
+  /**
+   * After the commit that queued a run: hands it at once to this process's worker, if it has one,
+   * instead of waiting for the job to be fetched. The job stays as the fallback (its drive then
+   * finds the lease taken or the run done, and does nothing).
+   */
+  kick?(runId: string): void;
 }
 
 export interface RunJobQueue extends RunQueue {
@@ -37,18 +43,24 @@ export async function createRunJobQueue({ url, logger }: { url: string; logger: 
   // A handler drives its run until it waits or ends; the run lease, not the job, detects dead workers.
   await boss.createQueue(queueName, { retryLimit: 3, retryDelay: 1, expireInSeconds: 24 * 3600, deleteAfterSeconds: 3600, notify: true });
   const workerIds: string[] = [];
+  let local: ((runId: string) => Promise<void>) | undefined;
   return {
+    kick(runId) {
+      local?.(runId).catch((error: unknown) => logger.warn({ err: error, runId }, 'local hand-off of a run failed; its job will deliver it'));
+    },
     async enqueue(runId, options = {}) {
       const send = { ...(options.tx ? { db: fromDrizzle(options.tx, sql) } : {}), ...(options.startAfter ? { startAfter: options.startAfter } : {}) };
       await boss.send(queueName, { runId }, send);
     },
     async work(pollers, handle) {
+      local = handle;
       const id = await boss.work<{ runId: string }>(queueName, { localConcurrency: pollers, pollingIntervalSeconds: 0.5 }, async ([job]) => {
         if (job) await handle(job.data.runId);
       });
       workerIds.push(id);
     },
     async stopWorking() {
+      local = undefined;
       await boss.offWork(queueName, { wait: true });
     },
     async close() {

@@ -31,15 +31,20 @@ const attemptOf = (a: AttemptRow): AttemptView => ({
 
 /** A run with its steps (in definition order, map items after their node) and their attempts. */
 export async function runViewOf(db: Db, run: RunRow): Promise<RunView> {
-  const definition = run.definition as unknown as WorkflowDefinition;
-  const order = new Map(definition.nodes.map((n, i) => [n.id, i]));
-  const nodes = new Map(definition.nodes.map((n) => [n.id, n]));
   const steps = await db.select().from(tables.workflowSteps)
     .where(and(eq(tables.workflowSteps.runId, run.id), eq(tables.workflowSteps.workspaceId, run.workspaceId)));
-  steps.sort((a, b) => (order.get(a.nodeId) ?? 0) - (order.get(b.nodeId) ?? 0) || a.itemIndex - b.itemIndex);
   const attempts = steps.length === 0 ? [] : await db.select().from(tables.workflowAttempts)
     .where(and(inArray(tables.workflowAttempts.stepId, steps.map((s) => s.id)), eq(tables.workflowAttempts.workspaceId, run.workspaceId)))
     .orderBy(asc(tables.workflowAttempts.id));
+  return composeRunView(run, steps, attempts);
+}
+
+/** The view of a run from its rows (attempts in id order). */
+export function composeRunView(run: RunRow, steps: StepRow[], attempts: AttemptRow[]): RunView {
+  const definition = run.definition as unknown as WorkflowDefinition;
+  const order = new Map(definition.nodes.map((n, i) => [n.id, i]));
+  const nodes = new Map(definition.nodes.map((n) => [n.id, n]));
+  steps = [...steps].sort((a, b) => (order.get(a.nodeId) ?? 0) - (order.get(b.nodeId) ?? 0) || a.itemIndex - b.itemIndex);
   const byStep = Map.groupBy(attempts, (a) => a.stepId);
   return {
     ...runSummaryOf(run), input: run.input, output: run.output ?? null,

@@ -4,11 +4,11 @@ import { isUniqueViolation, tables, type Db, type Tx } from '../db/index.ts';
 import { ValidationError, hasWorkspaceRole, isId, newId, requireWorkspaceRole, type Clock, type EventBus, type RequestContext, type WorkspaceRole } from '../kernel/index.ts';
 import { RunNotFoundError, StepNotAwaitingApprovalError } from './engine-errors.ts';
 import { checkRunInput } from './run-input.ts';
-import { announceRunEvents, recordRunEvents, runEventsAfter, type NewRunEvent, type RunEventsNotice } from './run-events.ts';
+import { announceRunEvents, notifyRunEvents, recordRunEvents, runEventsAfter, type NewRunEvent, type RunEventsNotice } from './run-events.ts';
 import type { RunQueue } from './run-queue.ts';
 import type { RunEventView, RunSummaryView, RunView, StartRunBody, TriggerKind } from './run-schemas.ts';
 import { transitionRun, type RunEventType, type RunState } from './run-state.ts';
-import { runSummaryOf, runViewOf, type RunRow } from './run-views.ts';
+import { composeRunView, runSummaryOf, runViewOf, type RunRow, type StepRow } from './run-views.ts';
 import { workflowDefinitionSchema, type WorkflowDefinition } from './workflow-definition.ts';
 import { getWorkflow, validateWorkflowFor, type WorkflowDeps } from './workflows.ts';
 import { WorkflowInvalidError } from './engine-errors.ts';
@@ -32,10 +32,11 @@ export interface NewRun {
 }
 
 /**
- * Inserts a queued run with a pending step per node, its `run.queued` event and its queue job,
- * all in the caller's transaction: the run exists exactly when a worker can be told about it.
+ * Inserts a queued run with a pending step per node, its `run.queued` event (announced at commit)
+ * and its queue job, all in the caller's transaction: the run exists exactly when a worker can be
+ * told about it.
  */
-export async function insertRun(tx: Tx, queue: RunQueue, run: NewRun): Promise<{ row: RunRow; notice: RunEventsNotice | undefined }> {
+export async function insertRun(tx: Tx, queue: RunQueue, run: NewRun): Promise<{ row: RunRow; steps: StepRow[] }> {
   const id = newId();
   const [row] = await tx.insert(tables.workflowRuns).values({
     id, workspaceId: run.workspaceId, workflowId: run.workflowId ?? null, workflowVersion: run.workflowVersion ?? null,
@@ -43,12 +44,13 @@ export async function insertRun(tx: Tx, queue: RunQueue, run: NewRun): Promise<{
     triggerKind: run.trigger.kind, triggerId: run.trigger.id, createdBy: run.createdBy, idempotencyKey: run.idempotencyKey ?? null,
     parentRunId: run.parent?.runId ?? null, parentStepId: run.parent?.stepId ?? null, stepsTotal: run.definition.nodes.length,
   }).returning();
-  await tx.insert(tables.workflowSteps).values(run.definition.nodes.map((node) => ({
+  const steps = await tx.insert(tables.workflowSteps).values(run.definition.nodes.map((node) => ({
     id: newId(), runId: id, workspaceId: run.workspaceId, nodeId: node.id, status: 'pending',
-  })));
+  }))).returning();
   const notice = await recordRunEvents(tx, row!, [{ type: 'run.queued', data: { status: 'queued', progress: { done: 0, total: run.definition.nodes.length } } }]);
+  await notifyRunEvents(tx, run.workspaceId, notice);
   await queue.enqueue(id, { tx });
-  return { row: row!, notice };
+  return { row: row!, steps };
 }
 
 async function existingByKey(db: Db, workspaceId: string, key: string | undefined): Promise<RunRow | undefined> {
@@ -63,15 +65,15 @@ async function createRun(deps: RunDeps, run: NewRun): Promise<RunView> {
   if (existing) return runViewOf(deps.db, existing);
   checkRunInput(run.definition.inputSchema, run.input ?? {});
   try {
-    const { row, notice } = await deps.db.transaction(async (tx) => {
+    const { row, steps } = await deps.db.transaction(async (tx) => {
       const created = await insertRun(tx, deps.queue, run);
       if (run.createdBy !== null) {
         await recordAudit(tx, { workspaceId: run.workspaceId, actorId: run.createdBy, action: 'run.started', targetType: 'run', targetId: created.row.id, details: { workflowId: run.workflowId ?? null, trigger: run.trigger.kind } });
       }
       return created;
     });
-    await announceRunEvents(deps.events, run.workspaceId, notice);
-    return runViewOf(deps.db, row);
+    deps.queue.kick?.(row.id);
+    return composeRunView(row, steps, []);
   } catch (error) {
     const raced = isUniqueViolation(error) ? await existingByKey(deps.db, run.workspaceId, run.idempotencyKey) : undefined;
     if (raced) return runViewOf(deps.db, raced);
@@ -169,6 +171,7 @@ export async function controlRun(deps: RunDeps, ctx: RequestContext, id: string,
   });
   await announceRunEvents(deps.events, row.workspaceId, notice);
   await announceRunEvents(deps.events, row.workspaceId, parentNotice);
+  if (row.status === 'queued') deps.queue.kick?.(row.id);
   return runViewOf(deps.db, row);
 }
 
@@ -210,6 +213,7 @@ export async function decideApproval(deps: RunDeps, ctx: RequestContext, id: str
     return { row: updated, notice };
   });
   await announceRunEvents(deps.events, row.workspaceId, notice);
+  if (row.status === 'queued') deps.queue.kick?.(row.id);
   return runViewOf(deps.db, row);
 }
 
