@@ -1,4 +1,4 @@
-import type { ToolRegistration, ToolResult } from '../kernel/index.ts';
+import { FoundryError, type ToolRegistration, type ToolResult } from '../kernel/index.ts';
 import type { CircuitBreakers } from './circuit-breakers.ts';
 import { NonRetryableStepError, StepTimeoutError } from './engine-errors.ts';
 import type { TaskSpec } from './workflow-definition.ts';
@@ -55,7 +55,14 @@ async function start(deps: TaskRunnerDeps, spec: TaskSpec, input: Record<string,
     const tool = deps.tool(spec.config.tool);
     if (tool?.execute === undefined) throw new NonRetryableStepError({ message: `Tool "${spec.config.tool}" is not registered in this worker.`, details: { tool: spec.config.tool } });
     const execute = tool.execute;
-    return deps.breakers.execute(`tool:${tool.name}`, () => execute(input, {
+    const checked = tool.inputSchema?.safeParse(input);
+    if (checked && !checked.success) {
+      throw new FoundryError({
+        code: 'TOOL_INPUT_INVALID', status: 400, retryable: false, details: { tool: tool.name, problems: checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
+        message: `Input of tool "${tool.name}" is invalid: ${checked.error.issues.map((i) => `${i.path.join('.') || 'input'} ${i.message}`).join('; ')}.`,
+      });
+    }
+    return deps.breakers.execute(`tool:${tool.name}`, () => execute(checked?.success ? checked.data : input, {
       workspaceId: call.workspaceId, runId: call.runId, stepId: call.stepId, idempotencyKey: call.idempotencyKey, signal,
     }));
   }

@@ -50,7 +50,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       secureCookies: false,
       webDir: resolve('./dist/web'),
-      pluginModules: [],
+      pluginModules: [], ssrfAllow: [],
       worker: true, workerConcurrency: 20, runConcurrency: 16, workspaceConcurrency: 64, toolConcurrency: 16, leaseMs: 30_000,
       smtpPort: 0, smtpHost: '127.0.0.1', smtpMaxBytes: 10 * 1024 * 1024,
     });
@@ -64,7 +64,7 @@ describe('loadConfig', () => {
         FOUNDRY_PG_PORT: '5433', FOUNDRY_DB_POOL_SIZE: '25', FOUNDRY_LOG_LEVEL: 'debug', FOUNDRY_BODY_LIMIT: '2048',
         FOUNDRY_ARTIFACT_MAX_BYTES: '1000', FOUNDRY_SESSION_TTL_HOURS: '1', FOUNDRY_AUTH_RATE_LIMIT: '99',
         FOUNDRY_SECURE_COOKIES: 'true', FOUNDRY_WEB_DIR: 'web', FOUNDRY_MASTER_KEY: 'k1:abc', FOUNDRY_TRUST_PROXY: '1',
-        FOUNDRY_PLUGINS: 'a.ts, b.ts', FOUNDRY_WORKER: 'false', FOUNDRY_WORKER_CONCURRENCY: '5', FOUNDRY_RUN_CONCURRENCY: '4',
+        FOUNDRY_PLUGINS: 'a.ts, b.ts', FOUNDRY_SSRF_ALLOW: '10.1.0.0/16,api.internal', FOUNDRY_WORKER: 'false', FOUNDRY_WORKER_CONCURRENCY: '5', FOUNDRY_RUN_CONCURRENCY: '4',
         FOUNDRY_WORKSPACE_CONCURRENCY: '8', FOUNDRY_TOOL_CONCURRENCY: '2', FOUNDRY_LEASE_MS: '5000',
         FOUNDRY_SMTP_PORT: '2525', FOUNDRY_SMTP_HOST: '0.0.0.0', FOUNDRY_SMTP_MAX_BYTES: '4096',
       },
@@ -73,7 +73,7 @@ describe('loadConfig', () => {
       port: 8080, host: '0.0.0.0', dataDir: '/var/lib/foundry', databaseUrl: 'postgres://u:p@db.example:5432/foundry',
       embeddedPgPort: 5433, dbPoolSize: 25, logLevel: 'debug', bodyLimitBytes: 2048, artifactMaxBytes: 1000,
       sessionTtlHours: 1, authRateLimit: 99, trustProxy: true, secureCookies: true, webDir: resolve('web'), masterKey: 'k1:abc',
-      pluginModules: ['a.ts', 'b.ts'], worker: false, workerConcurrency: 5, runConcurrency: 4, workspaceConcurrency: 8, toolConcurrency: 2, leaseMs: 5000,
+      pluginModules: ['a.ts', 'b.ts'], ssrfAllow: ['10.1.0.0/16', 'api.internal'], worker: false, workerConcurrency: 5, runConcurrency: 4, workspaceConcurrency: 8, toolConcurrency: 2, leaseMs: 5000,
       smtpPort: 2525, smtpHost: '0.0.0.0', smtpMaxBytes: 4096,
     });
   });

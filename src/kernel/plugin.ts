@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { z } from 'zod';
 
 /** A page a studio adds to the web UI; the shell lists it in the project navigation. */
 export interface UiPageRegistration {
@@ -36,6 +37,8 @@ export interface ToolRegistration {
   description: string;
   /** Calls one worker process makes at once (default: the toolConcurrency setting). */
   concurrency?: number;
+  /** The input it accepts; an input that fails it fails the step for good (TOOL_INPUT_INVALID), without calling the tool. */
+  inputSchema?: z.ZodType<Record<string, unknown>>;
   /** Runs the tool; throw a FoundryError with `retryable: false` for failures a retry cannot fix. */
   execute?: (input: Record<string, unknown>, call: ToolCallContext) => Promise<ToolResult>;
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createFileBlobStore } from '../artifacts/index.ts';
 import { createPgEventBus, openDatabase, type Database } from '../db/index.ts';
 import { createRunJobQueue, startRunWorker, startTriggerRuntime, type RunWorker } from '../engine/index.ts';
+import { builtinToolsPlugin } from '../tools/index.ts';
 import {
   createLogger, createPluginRegistry, loadConfig, systemClock, type Config, type ConfigInput, type FoundryPlugin, type Logger,
 } from '../kernel/index.ts';
@@ -46,7 +47,7 @@ export async function createFoundry(options: CreateFoundryOptions = {}): Promise
     cleanups.push(() => events.close());
     const queue = await createRunJobQueue({ url: database.url, logger });
     cleanups.push(() => queue.close());
-    const plugins = createPluginRegistry(options.plugins ?? []);
+    const plugins = createPluginRegistry([builtinToolsPlugin({ allow: config.ssrfAllow }), ...(options.plugins ?? [])]);
     const worker = config.worker ? await startRunWorker({
       db: database.db, pool: database.pool, events, queue, logger, tools: () => plugins.tools(), concurrency: config.workerConcurrency,
       runConcurrency: config.runConcurrency, workspaceConcurrency: config.workspaceConcurrency, toolConcurrency: config.toolConcurrency, leaseMs: config.leaseMs,

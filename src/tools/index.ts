@@ -4,3 +4,4 @@
  */
 export * from './ssrf-guard.ts';
 export * from './guarded-fetch.ts';
+export * from './http-request-tool.ts';

@@ -10,6 +10,7 @@ import { as, signUpUser } from '../support/test-foundry.ts';
 const demo: FoundryPlugin = {
   name: 'demo-studio',
   uiPages: [{ path: 'board', title: 'Board', studio: 'builder' }],
+  tools: [{ name: 'demo.echo', description: 'Echoes its input.', execute: async (input) => ({ output: input }) }],
   routes: async (app) => {
     app.get('/api/demo/ping', async (request) => ({ pong: true, workspaceId: request.ctx?.workspaceId }));
   },
@@ -36,7 +37,10 @@ describe('studio plugins', () => {
     const ping = await foundry.app.inject({ method: 'GET', url: '/api/demo/ping', headers: as(user) });
     expect(ping.json()).toEqual({ pong: true, workspaceId: user.workspaceId });
     const listed = await foundry.app.inject({ method: 'GET', url: '/api/plugins', headers: as(user) });
-    expect(listed.json()).toEqual({ plugins: ['demo-studio'], uiPages: [{ path: 'board', title: 'Board', studio: 'builder' }] });
+    expect(listed.json()).toEqual({
+      plugins: ['builtin-tools', 'demo-studio'], uiPages: [{ path: 'board', title: 'Board', studio: 'builder' }],
+      tools: [expect.objectContaining({ name: 'http.request' }), { name: 'demo.echo', description: 'Echoes its input.' }],
+    });
     expect(foundry.routes.some((r) => r.url === '/api/demo/ping')).toBe(true);
   });
 });

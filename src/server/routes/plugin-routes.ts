@@ -5,15 +5,19 @@ import type { AppDeps } from '../app-deps.ts';
 import { commonErrors } from '../route-schemas.ts';
 
 const uiPage = z.object({ path: z.string(), title: z.string(), studio: z.string() });
+const tool = z.object({ name: z.string(), description: z.string() });
 
-/** What the loaded studio plugins add to the UI, so the shell can link their pages. */
+/** What the loaded plugins add: UI pages the shell links, and the tools workflows can call. */
 export function pluginRoutes(deps: AppDeps) {
   return async (app: FastifyInstance) => {
     app.withTypeProvider<ZodTypeProvider>().get('/api/plugins', {
       schema: {
-        tags: ['operations'], summary: 'Loaded studio plugins and the UI pages they add',
-        response: { 200: z.object({ plugins: z.array(z.string()), uiPages: z.array(uiPage) }), ...commonErrors },
+        tags: ['operations'], summary: 'Loaded plugins, the UI pages they add and the tools workflows can call',
+        response: { 200: z.object({ plugins: z.array(z.string()), uiPages: z.array(uiPage), tools: z.array(tool) }), ...commonErrors },
       },
-    }, async () => ({ plugins: deps.plugins.plugins.map((p) => p.name), uiPages: deps.plugins.uiPages() }));
+    }, async () => ({
+      plugins: deps.plugins.plugins.map((p) => p.name), uiPages: deps.plugins.uiPages(),
+      tools: deps.plugins.tools().map((t) => ({ name: t.name, description: t.description })),
+    }));
   };
 }
