@@ -160,8 +160,8 @@ export async function controlRun(deps: RunDeps, ctx: RequestContext, id: string,
     }).where(eq(tables.workflowRuns.id, run.id)).returning();
     const data = { status, progress: { done: updated!.stepsDone, total: updated!.stepsTotal }, by: ctx.userId };
     if (status === 'cancelled') {
-      await tx.update(tables.workflowSteps).set({ status: 'failed', error: { code: 'RUN_CANCELLED', message: 'The run was cancelled.' }, finishedAt: now, dueAt: null, updatedAt: now })
-        .where(and(eq(tables.workflowSteps.runId, run.id), eq(tables.workflowSteps.status, 'waiting')));
+      await failWaitingSteps(tx, run.id, now);
+      await cancelChildRuns(tx, run, now);
     }
     const notice = await recordRunEvents(tx, run, [{ type: controlEvents[action], data: status === 'cancelled' ? { ...data, error: updated!.error } : data }], true);
     if (status === 'queued') await deps.queue.enqueue(run.id, { tx });
@@ -173,6 +173,35 @@ export async function controlRun(deps: RunDeps, ctx: RequestContext, id: string,
   await announceRunEvents(deps.events, row.workspaceId, parentNotice);
   if (row.status === 'queued') deps.queue.kick?.(row.id);
   return runViewOf(deps.db, row);
+}
+
+async function failWaitingSteps(tx: Tx, runId: string, now: Date): Promise<void> {
+  await tx.update(tables.workflowSteps).set({ status: 'failed', error: { code: 'RUN_CANCELLED', message: 'The run was cancelled.' }, finishedAt: now, dueAt: null, updatedAt: now })
+    .where(and(eq(tables.workflowSteps.runId, runId), eq(tables.workflowSteps.status, 'waiting')));
+}
+
+/**
+ * Cancels the live sub-workflow runs under a cancelled run, at every depth (a compensating one is
+ * left to finish undoing its effects). Their drivers see it through the announced event.
+ */
+async function cancelChildRuns(tx: Tx, parent: RunRow, now: Date): Promise<void> {
+  const { rows } = await tx.execute<{ id: string; steps_done: number; steps_total: number }>(sql`
+    with recursive tree as (
+      select id from workflow_runs where parent_run_id = ${parent.id}
+      union all
+      select r.id from workflow_runs r join tree t on r.parent_run_id = t.id
+    )
+    update workflow_runs set status = 'cancelled', finished_at = ${now}, wake_at = null, updated_at = ${now},
+      error = ${JSON.stringify({ code: 'RUN_CANCELLED', message: 'Its parent run was cancelled.' })}::jsonb
+    where id in (select id from tree) and status in ('queued', 'running', 'waiting', 'paused')
+    returning id, steps_done, steps_total`);
+  for (const child of rows) {
+    await failWaitingSteps(tx, child.id, now);
+    const notice = await recordRunEvents(tx, { id: child.id, workspaceId: parent.workspaceId }, [{
+      type: 'run.completed', data: { status: 'cancelled', progress: { done: child.steps_done, total: child.steps_total }, error: { code: 'RUN_CANCELLED', message: 'Its parent run was cancelled.' } },
+    }], true);
+    await notifyRunEvents(tx, parent.workspaceId, notice);
+  }
 }
 
 /**

@@ -95,6 +95,32 @@ describe('runs API', () => {
     expect((await call('POST', `/api/runs/${run.id}/approve`, { nodeId: 'ok' })).statusCode).toBe(409);
   });
 
+  it('cancels the live sub-workflow runs of a cancelled run', async () => {
+    const child = await call('POST', '/api/workflows', { definition: { ...approvalFlow, name: 'Child approval' } });
+    expect(child.statusCode, child.body).toBe(201);
+    const parent = (await call('POST', '/api/runs', { definition: {
+      name: 'Parent', nodes: [
+        { id: 'start', type: 'trigger', name: 'Start' },
+        { id: 'sub', type: 'subworkflow', name: 'Sub', config: { workflowId: child.json().id, input: { title: '"Nested"' } } },
+      ],
+      edges: [{ from: 'start', to: 'sub' }],
+    }, input: {} })).json<RunView>();
+    let children: { id: string; status: string }[] = [];
+    for (let i = 0; i < 200; i++) {
+      children = (await call('GET', `/api/runs?workflowId=${child.json().id}`)).json<{ items: { id: string; status: string }[] }>().items;
+      if (children[0]?.status === 'waiting') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(children).toHaveLength(1);
+    expect((await call('POST', `/api/runs/${parent.id}/cancel`)).json<RunView>().status).toBe('cancelled');
+    const cancelledChild = (await call('GET', `/api/runs/${children[0]!.id}`)).json<RunView>();
+    expect(cancelledChild.status).toBe('cancelled');
+    expect(cancelledChild.error).toMatchObject({ code: 'RUN_CANCELLED' });
+    expect(cancelledChild.steps.find((s) => s.nodeId === 'ok')!.status).toBe('failed');
+    const timeline = (await call('GET', `/api/runs/${children[0]!.id}/events`)).json<{ items: RunEventView[] }>().items;
+    expect(timeline.at(-1)).toMatchObject({ type: 'run.completed', data: { status: 'cancelled' } });
+  });
+
   it('streams the timeline as server-sent events and ends after run.completed', async () => {
     const run = (await call('POST', '/api/runs', { definition: workflowDefinition('Streamed'), input: { hello: 'world' } })).json<RunView>();
     const stream = await call('GET', `/api/runs/${run.id}/stream`);
