@@ -122,7 +122,7 @@ export async function measureEngine(url: string, shape: Shape, concurrency: numb
   });
   try {
     const ctx = await signUp(foundry);
-    const deps = { db: foundry.deps.db, events: foundry.deps.events, queue: foundry.deps.queue, clock: foundry.deps.clock, hasTool: (name: string) => name === 'bench.noop' };
+    const deps = { db: foundry.deps.db, queue: foundry.deps.queue, clock: foundry.deps.clock, hasTool: (name: string) => name === 'bench.noop' };
     const workflow = await createWorkflow(deps, ctx, definitions[shape]());
     const waiting = new Map<string, { resolve: (status: string) => void }>();
     const finished = new Map<string, number>();

@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { tables, type Db } from '../db/index.ts';
-import { FoundryError } from '../kernel/index.ts';
+import { getTableColumns, sql, type Column } from 'drizzle-orm';
+import type pg from 'pg';
+import { eventPayload, tables, type Db } from '../db/index.ts';
 import { LeaseLostError } from './engine-errors.ts';
-import { recordRunEvents, type NewRunEvent, type RunEventsNotice } from './run-events.ts';
+import { runEventsBusType, type NewRunEvent } from './run-events.ts';
 import type { RunQueue } from './run-queue.ts';
-import { transitionRun, type RunEvent, type RunState } from './run-state.ts';
+import { runStates, transitionRun, type RunEvent, type RunState } from './run-state.ts';
 import type { RunRow, StepRow } from './run-views.ts';
 import { insertRun, settleParentStep, type NewRun } from './runs.ts';
 
@@ -33,7 +33,7 @@ export class RunBatch {
   /** Give up the lease with the run transition (the run ends or waits): the driver is done with it. */
   release = false;
 
-  /** Batches that start child runs, queue a job or may end a child run need `commitRunBatch`; the rest take the one-query path. */
+  /** Batches that start child runs, queue a job or may end a child run need more than the batch function. */
   needsTransaction(run: RunRow): boolean {
     return this.childRuns.length > 0 || this.enqueueAt !== undefined || (this.run !== undefined && run.parentRunId !== null);
   }
@@ -55,63 +55,86 @@ export interface CommitResult {
   transitionRefused: boolean;
   /** The completion sequence given to each finished step. */
   completedSeqs: Map<string, number>;
-  notices: RunEventsNotice[];
 }
 
-/**
- * Writes a batch if and only if this driver still holds the run's lease (a fencing check on the
- * run row, which also serialises writers of the run; the heartbeat extends the lease). A run transition is
- * re-checked against the state in the database, which a person may have changed meanwhile.
- */
-export async function commitRunBatch(db: Db, queue: RunQueue, lease: { runId: string; token: string; ms: number }, batch: RunBatch): Promise<CommitResult> {
-  return db.transaction(async (tx) => {
-    const now = new Date();
-    const [fenced] = await tx.update(tables.workflowRuns).set({
-      updatedAt: now,
-      stepsDone: sql`${tables.workflowRuns.stepsDone} + ${batch.finished.length}`,
-      stepsTotal: sql`${tables.workflowRuns.stepsTotal} + ${batch.totalDelta}`,
-    }).where(and(eq(tables.workflowRuns.id, lease.runId), eq(tables.workflowRuns.leaseOwner, lease.token))).returning();
-    if (!fenced) throw new LeaseLostError(lease.runId);
-    let run = fenced;
-    let transitionRefused = false;
-    if (batch.run !== undefined) {
-      try {
-        const status = transitionRun(run.status as RunState, batch.run.event);
-        [run] = await tx.update(tables.workflowRuns).set({ ...batch.run.set, status }).where(eq(tables.workflowRuns.id, run.id)).returning() as [RunRow];
-      } catch (error) {
-        if (!FoundryError.isInstance(error) || error.code !== 'INVALID_RUN_TRANSITION') throw error;
-        transitionRefused = true;
-      }
+export interface CommitDeps {
+  db: Db;
+  /** The pool under `db`: plain batches go through it as one prepared call. */
+  pool: pg.Pool;
+  queue: RunQueue;
+}
+
+/** The run states from which `event` leads to `target`. */
+function sourcesOf(event: RunEvent, target: RunState): RunState[] {
+  return runStates.filter((state) => {
+    try {
+      return transitionRun(state, event) === target;
+    } catch {
+      return false;
     }
-    if (batch.release && !transitionRefused && batch.run !== undefined) {
-      await tx.update(tables.workflowRuns).set({ leaseOwner: null, leaseExpiresAt: null }).where(and(eq(tables.workflowRuns.id, run.id), eq(tables.workflowRuns.leaseOwner, lease.token)));
-    }
-    if (batch.newSteps.length > 0) await tx.insert(tables.workflowSteps).values(batch.newSteps);
-    const firstSeq = run.stepsDone - batch.finished.length + 1;
-    const seqOf = new Map(batch.finished.map((id, i) => [id, firstSeq + i]));
-    for (const [id, set] of batch.stepUpdates) {
-      const seq = seqOf.get(id);
-      await tx.update(tables.workflowSteps).set({ ...set, updatedAt: now, ...(seq === undefined ? {} : { completedSeq: seq }) }).where(eq(tables.workflowSteps.id, id));
-    }
-    if (batch.attempts.length > 0) await tx.insert(tables.workflowAttempts).values(batch.attempts);
-    for (const { key, set } of batch.attemptUpdates) {
-      await tx.update(tables.workflowAttempts).set(set).where(and(
-        eq(tables.workflowAttempts.stepId, key.stepId), eq(tables.workflowAttempts.number, key.number), eq(tables.workflowAttempts.purpose, key.purpose),
-      ));
-    }
-    for (const { key, holder } of batch.releasedLocks) {
-      await tx.delete(tables.workflowLocks).where(and(eq(tables.workflowLocks.workspaceId, run.workspaceId), eq(tables.workflowLocks.key, key), eq(tables.workflowLocks.holder, holder)));
-    }
-    const notices: RunEventsNotice[] = [];
-    const events = transitionRefused ? batch.events.filter((e) => !e.type.startsWith('run.')) : batch.events;
-    const own = await recordRunEvents(tx, run, events.map((e) => e.type.startsWith('run.') ? { ...e, data: { ...e.data, progress: { done: run.stepsDone, total: run.stepsTotal } } } : e));
-    if (own) notices.push(own);
-    for (const child of batch.childRuns) await insertRun(tx, queue, child);
-    if (batch.enqueueAt !== undefined) await queue.enqueue(run.id, { tx, startAfter: batch.enqueueAt });
-    if (!transitionRefused && batch.run !== undefined && ['succeeded', 'failed', 'compensated'].includes(run.status)) {
-      const parent = await settleParentStep(tx, queue, run);
-      if (parent) notices.push(parent);
-    }
-    return { run, transitionRefused, notices, completedSeqs: seqOf };
   });
+}
+
+const runColumns = Object.entries(getTableColumns(tables.workflowRuns)) as [string, Column][];
+
+/** A `workflow_runs` row as the query builder would give it (the query builder's session returns timestamps as text). */
+function runRowOf(raw: Record<string, unknown>): RunRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of runColumns) {
+    const value = raw[column.name] ?? null;
+    row[key] = column.columnType === 'PgTimestamp' && typeof value === 'string' ? new Date(value) : value;
+  }
+  return row as RunRow;
+}
+
+const isLeaseLost = (error: unknown): boolean => {
+  for (let e = error as { message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.message?.startsWith('LEASE_LOST')) return true;
+  }
+  return false;
+};
+
+/**
+ * Writes a batch through the `foundry_commit_batch` SQL function (migration 0006): one call, one
+ * commit, statement plans kept per connection, the run's events announced on the bus at commit.
+ * Nothing is written unless this driver still holds the run's lease (LeaseLostError), and a run
+ * transition is re-checked against the state in the database, which a person may have changed.
+ * A batch that starts child runs, schedules a wake-up or ends a sub-workflow's run does that in
+ * the same transaction.
+ */
+export async function commitRunBatch(deps: CommitDeps, lease: { runId: string; token: string; ms: number }, batch: RunBatch, known: RunRow): Promise<CommitResult> {
+  const target = batch.run === undefined ? undefined : transitionRun(known.status as RunState, batch.run.event);
+  const positions = new Map(batch.finished.map((id, i) => [id, i + 1]));
+  const types = batch.events.map((e) => e.type);
+  const payload = JSON.stringify({
+    runId: lease.runId, token: lease.token, leaseMs: lease.ms, finished: batch.finished, totalDelta: batch.totalDelta,
+    transition: batch.run === undefined ? null : { target, sources: sourcesOf(batch.run.event, target!), set: batch.run.set, release: batch.release },
+    newSteps: batch.newSteps,
+    stepUpdates: [...batch.stepUpdates].map(([id, set]) => ({ id, s: set, seq: positions.get(id) ?? null })),
+    attempts: batch.attempts,
+    attemptUpdates: batch.attemptUpdates.map(({ key, set }) => ({ ...key, s: set })),
+    locks: batch.releasedLocks,
+    events: batch.events.map((e, ord) => ({ ord, ...e })),
+    notify: types.length === 0 ? null : eventPayload({ type: runEventsBusType, workspaceId: known.workspaceId, data: { runId: lease.runId, types }, at: new Date().toISOString() }),
+  });
+  let raw: Record<string, unknown>;
+  try {
+    raw = batch.needsTransaction(known)
+      ? await deps.db.transaction(async (tx) => {
+        const { rows } = await tx.execute<Record<string, unknown>>(sql`select * from foundry_commit_batch(${payload}::jsonb)`);
+        const run = runRowOf(rows[0]!);
+        for (const child of batch.childRuns) await insertRun(tx, deps.queue, child);
+        if (batch.enqueueAt !== undefined) await deps.queue.enqueue(run.id, { tx, startAfter: batch.enqueueAt });
+        if (run.status === target && ['succeeded', 'failed', 'compensated'].includes(target)) await settleParentStep(tx, deps.queue, run);
+        return rows[0]!;
+      })
+      : (await deps.pool.query({ name: 'foundry_commit_batch', text: 'select * from foundry_commit_batch($1::jsonb)', values: [payload] })).rows[0] as Record<string, unknown>;
+  } catch (error) {
+    if (isLeaseLost(error)) throw new LeaseLostError(lease.runId);
+    throw error;
+  }
+  const run = runRowOf(raw);
+  const k = batch.finished.length;
+  const completedSeqs = new Map([...positions].map(([id, position]) => [id, run.stepsDone - k + position]));
+  return { run, transitionRefused: target !== undefined && run.status !== target, completedSeqs };
 }

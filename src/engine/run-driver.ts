@@ -1,25 +1,23 @@
-import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type pg from 'pg';
-import { tables, type Db } from '../db/index.ts';
-import { FoundryError, newId, type EventBus, type Logger } from '../kernel/index.ts';
+import type { Db } from '../db/index.ts';
+import { FoundryError, newId, type EventBus, type Logger, type ToolRegistration } from '../kernel/index.ts';
 import type { CircuitBreakers } from './circuit-breakers.ts';
 import { LeaseLostError, NonRetryableStepError } from './engine-errors.ts';
 import { evaluateExpression, evaluateMapping, isTruthy, type ExpressionScope } from './expressions.ts';
 import { idempotencyKey, type IdempotencyPurpose } from './idempotency-key.ts';
 import type { KeyedLimits } from './keyed-limits.ts';
-import { readyNodes, type NodeState } from './ready-nodes.ts';
+import { readyNodes } from './ready-nodes.ts';
 import { retryDelay, shouldRetry } from './retry-delay.ts';
-import { commitRunBatchSql } from './run-batch-sql.ts';
 import { RunBatch, commitRunBatch } from './run-commit.ts';
-import { announceRunEvents, runEventsBusType } from './run-events.ts';
+import { edgeTakenOf, errorRecord, incomingOf, nodeStatesOf, scopeOf, stepKey, takenEdgesOf } from './run-scope.ts';
+import { acquireConcurrencyLock, extendLease, latestDefinition, loadRunSteps, readRun, readSteps, releaseLease } from './run-store.ts';
+import { runEventsBusType } from './run-events.ts';
 import type { RunQueue } from './run-queue.ts';
 import type { RunState } from './run-state.ts';
 import type { RunRow, StepRow } from './run-views.ts';
 import { runDefinitionOf } from './runs.ts';
-import type { StepState } from './step-state.ts';
 import { runTask, type ModelCaller } from './task-runner.ts';
 import { retryPolicySchema, type RetryPolicy, type TaskSpec, type WorkflowDefinition, type WorkflowNode } from './workflow-definition.ts';
-import type { ToolRegistration } from '../kernel/index.ts';
 
 export interface DriverDeps {
   db: Db;
@@ -46,15 +44,8 @@ type Outcome = { ok: true; output: unknown; costUsd?: number } | { ok: false; er
 
 const defaultRetry: RetryPolicy = retryPolicySchema.parse({});
 const instantTypes = new Set(['trigger', 'condition', 'parallel', 'join', 'output']);
-const doneStates: ReadonlySet<string> = new Set(['succeeded', 'failed', 'skipped', 'compensating', 'compensated', 'compensation_failed']);
 /** Waits and retries due sooner than this are awaited in-process; later ones release the run. */
 const inlineWaitMs = 2_000;
-const key = (nodeId: string, itemIndex: number) => `${nodeId}#${itemIndex}`;
-
-const errorRecord = (error: unknown, nodeId?: string): Record<string, unknown> => {
-  const e = FoundryError.isInstance(error) ? { code: error.code, message: error.message } : { code: 'STEP_FAILED', message: error instanceof Error ? error.message : String(error) };
-  return nodeId === undefined ? e : { ...e, nodeId };
-};
 
 /**
  * Drives one run while holding its lease: starts ready steps, records every outcome, retries,
@@ -119,17 +110,9 @@ export class RunDriver {
   }
 
   private async load(): Promise<void> {
-    const { db } = this.deps;
-    const rows = await db.select().from(tables.workflowSteps).where(eq(tables.workflowSteps.runId, this.run.id));
-    for (const row of rows) this.steps.set(key(row.nodeId, row.itemIndex), row);
-    const counts = await db.select({ stepId: tables.workflowAttempts.stepId, purpose: tables.workflowAttempts.purpose, n: sql<number>`count(*)::int` })
-      .from(tables.workflowAttempts)
-      .where(and(eq(tables.workflowAttempts.runId, this.run.id), eq(tables.workflowAttempts.status, 'failed'), ne(sql`${tables.workflowAttempts.error}->>'code'`, 'WORKER_LOST')))
-      .groupBy(tables.workflowAttempts.stepId, tables.workflowAttempts.purpose);
-    for (const c of counts) this.failures.set(`${c.stepId}:${c.purpose}`, c.n);
-    // Attempts a dead worker left running: record them as lost; the step runs again with the same idempotency key.
-    if (this.run.startedAt !== null) await db.update(tables.workflowAttempts).set({ status: 'failed', error: { code: 'WORKER_LOST', message: 'The worker running this attempt stopped; the step was run again.' }, finishedAt: new Date() })
-      .where(and(eq(tables.workflowAttempts.runId, this.run.id), eq(tables.workflowAttempts.status, 'running')));
+    const { steps, failures } = await loadRunSteps(this.deps.db, this.run);
+    for (const row of steps) this.steps.set(stepKey(row.nodeId, row.itemIndex), row);
+    for (const [k, n] of failures) this.failures.set(k, n);
     const status = this.run.status as RunState;
     if (status === 'queued' || status === 'waiting') {
       const first = this.run.startedAt === null;
@@ -253,59 +236,29 @@ export class RunDriver {
   }
 
   private nodeStep(nodeId: string): StepRow {
-    const step = this.steps.get(key(nodeId, -1));
+    const step = this.steps.get(stepKey(nodeId, -1));
     if (step === undefined) throw new Error(`run ${this.run.id} has no step for node ${nodeId}`);
     return step;
   }
 
-  private nodeStates(): Record<string, NodeState> {
-    const states: Record<string, NodeState> = {};
-    for (const step of this.steps.values()) {
-      if (step.itemIndex >= 0) continue;
-      states[step.nodeId] = { status: step.status as StepState, ...(step.branch === null ? {} : { branch: step.branch }) };
-    }
-    return states;
+  private nodeStates() {
+    return nodeStatesOf(this.steps);
   }
 
-  private edgeTaken(): Record<number, boolean> {
-    const taken: Record<number, boolean> = {};
-    for (const step of this.steps.values()) {
-      for (const [index, value] of Object.entries(step.takenEdges ?? {})) taken[Number(index)] = value;
-    }
-    return taken;
+  private edgeTaken() {
+    return edgeTakenOf(this.steps);
   }
 
   private scope(extra: Partial<ExpressionScope> = {}): ExpressionScope {
-    const steps: Record<string, unknown> = {};
-    for (const step of this.steps.values()) {
-      if (step.itemIndex < 0 && doneStates.has(step.status)) steps[step.nodeId] = step.output ?? null;
-    }
-    return { input: this.run.input, steps, ...extra };
+    return scopeOf(this.run.input, this.steps, extra);
   }
 
-  /** Values mapped onto the taken incoming edges of a node, as `in`. */
-  private async incoming(nodeId: string): Promise<Record<string, unknown>> {
-    const values: Record<string, unknown> = {};
-    const taken = this.edgeTaken();
-    for (const [index, edge] of this.definition.edges.entries()) {
-      if (edge.to !== nodeId || edge.mapping === undefined) continue;
-      const source = this.steps.get(key(edge.from, -1));
-      if (source?.status !== 'succeeded' || taken[index] === false) continue;
-      Object.assign(values, await evaluateMapping(edge.mapping, this.scope({ steps: { ...this.scope().steps } }), { nodeId }));
-    }
-    return values;
+  private incoming(nodeId: string): Promise<Record<string, unknown>> {
+    return incomingOf(this.definition, this.run.input, this.steps, nodeId);
   }
 
-  /** Conditions of a finished node's outgoing edges, evaluated with its output in scope. */
-  private async takenEdges(nodeId: string): Promise<Record<string, boolean> | null> {
-    const taken: Record<string, boolean> = {};
-    let any = false;
-    for (const [index, edge] of this.definition.edges.entries()) {
-      if (edge.from !== nodeId || edge.condition === undefined) continue;
-      taken[index] = isTruthy(await evaluateExpression(edge.condition, this.scope(), { nodeId }));
-      any = true;
-    }
-    return any ? taken : null;
+  private takenEdges(nodeId: string): Promise<Record<string, boolean> | null> {
+    return takenEdgesOf(this.definition, this.run.input, this.steps, nodeId);
   }
 
   private finish(step: StepRow, status: 'succeeded' | 'failed' | 'skipped', result: { output?: unknown; error?: Record<string, unknown>; branch?: string; takenEdges?: Record<string, boolean> | null }): void {
@@ -334,7 +287,7 @@ export class RunDriver {
         output = { branch, value: value ?? null };
       } else if (node.type === 'join') {
         output = Object.fromEntries(this.definition.edges.filter((e) => e.to === node.id)
-          .map((e) => this.steps.get(key(e.from, -1))).filter((s) => s?.status === 'succeeded').map((s) => [s!.nodeId, s!.output ?? null]));
+          .map((e) => this.steps.get(stepKey(e.from, -1))).filter((s) => s?.status === 'succeeded').map((s) => [s!.nodeId, s!.output ?? null]));
       } else if (node.type === 'output') {
         output = await evaluateExpression(node.config.value, this.scope({ in: await this.incoming(node.id) }), { nodeId: node.id }) ?? null;
       } else output = await this.incoming(node.id);
@@ -361,7 +314,7 @@ export class RunDriver {
         this.batch.events.push({ type: 'step.waiting', nodeId: node.id, data: { approval: true, message, approverRole: node.config.approverRole } });
       } else if (node.type === 'subworkflow') {
         const input = await evaluateMapping(node.config.input, this.scope({ in: await this.incoming(node.id) }), { nodeId: node.id });
-        const definition = await this.childDefinition(node.config.workflowId);
+        const definition = await latestDefinition(this.deps.db, this.run.workspaceId, node.config.workflowId);
         this.batch.updateStep(step, { status: 'waiting', startedAt: now, input });
         this.batch.childRuns.push({
           workspaceId: this.run.workspaceId, definition: definition.definition, workflowId: node.config.workflowId, workflowVersion: definition.version,
@@ -374,14 +327,6 @@ export class RunDriver {
     }
   }
 
-  private async childDefinition(workflowId: string): Promise<{ definition: WorkflowDefinition; version: number }> {
-    const [row] = await this.deps.db.select({ definition: tables.workflowVersions.definition, version: tables.workflowVersions.version })
-      .from(tables.workflowVersions).innerJoin(tables.workflows, eq(tables.workflows.id, tables.workflowVersions.workflowId))
-      .where(and(eq(tables.workflows.id, workflowId), eq(tables.workflows.workspaceId, this.run.workspaceId), eq(tables.workflowVersions.version, tables.workflows.latestVersion)));
-    if (!row) throw new NonRetryableStepError({ message: `Sub-workflow ${workflowId} does not exist in this workspace.` });
-    return { definition: runDefinitionOf({ definition: row.definition } as RunRow), version: row.version };
-  }
-
   private async startMap(node: Extract<WorkflowNode, { type: 'map' }>, step: StepRow): Promise<void> {
     try {
       const items = await evaluateExpression(node.config.items, this.scope({ in: await this.incoming(node.id) }), { nodeId: node.id });
@@ -390,7 +335,7 @@ export class RunDriver {
       this.batch.events.push({ type: 'step.started', nodeId: node.id, data: { items: list.length } });
       list.forEach((item, index) => {
         const row = { id: newId(), runId: this.run.id, workspaceId: this.run.workspaceId, nodeId: node.id, itemIndex: index, status: 'pending', input: item as unknown } as StepRow;
-        this.steps.set(key(node.id, index), { ...row, attempts: 0, compensationAttempts: 0, output: null, error: null, branch: null, takenEdges: null, dueAt: null, completedSeq: null, decidedBy: null, startedAt: null, finishedAt: null, updatedAt: new Date() });
+        this.steps.set(stepKey(node.id, index), { ...row, attempts: 0, compensationAttempts: 0, output: null, error: null, branch: null, takenEdges: null, dueAt: null, completedSeq: null, decidedBy: null, startedAt: null, finishedAt: null, updatedAt: new Date() });
         this.batch.newSteps.push({ id: row.id, runId: row.runId, workspaceId: row.workspaceId, nodeId: row.nodeId, itemIndex: index, status: 'pending', input: item ?? null });
       });
       this.batch.totalDelta += list.length;
@@ -462,7 +407,7 @@ export class RunDriver {
       return this.block();
     }
     const lockKey = purpose === 'execute' ? node.policies.concurrencyKey : undefined;
-    if (lockKey !== undefined && !(await this.acquireLock(lockKey, step.id))) {
+    if (lockKey !== undefined && !(await acquireConcurrencyLock(this.deps.db, this.run.workspaceId, lockKey, step.id, this.deps.leaseMs))) {
       for (const k of held) this.deps.limits.release(k);
       return this.block();
     }
@@ -517,17 +462,6 @@ export class RunDriver {
   private block(): false {
     this.blocked = true;
     return false;
-  }
-
-  private async acquireLock(lockKey: string, holder: string): Promise<boolean> {
-    const expires = new Date(Date.now() + this.deps.leaseMs);
-    const rows = await this.deps.db.insert(tables.workflowLocks).values({ workspaceId: this.run.workspaceId, key: lockKey, holder, expiresAt: expires })
-      .onConflictDoUpdate({
-        target: [tables.workflowLocks.workspaceId, tables.workflowLocks.key],
-        set: { holder, expiresAt: expires },
-        setWhere: or(sql`${tables.workflowLocks.expiresAt} < now()`, eq(tables.workflowLocks.holder, holder)),
-      }).returning({ holder: tables.workflowLocks.holder });
-    return rows.length > 0;
   }
 
   /** Turns finished attempts into step outcomes in the next batch: success, a retry, or a failure for good. */
@@ -610,7 +544,7 @@ export class RunDriver {
   private async runOutput(): Promise<Record<string, unknown>> {
     const output: Record<string, unknown> = {};
     for (const node of this.definition.nodes) {
-      const step = this.steps.get(key(node.id, -1));
+      const step = this.steps.get(stepKey(node.id, -1));
       if (node.type === 'output' && step?.status === 'succeeded') output[node.id] = step.output ?? null;
     }
     return output;
@@ -697,12 +631,9 @@ export class RunDriver {
     const batch = this.batch;
     this.batch = new RunBatch();
     try {
-      const result = batch.needsTransaction(this.run)
-        ? await commitRunBatch(this.deps.db, this.deps.queue, this.lease, batch)
-        : await commitRunBatchSql(this.deps.pool, this.lease, batch, this.run);
+      const result = await commitRunBatch(this.deps, this.lease, batch, this.run);
       this.run = result.run;
       if (batch.release && !result.transitionRefused) this.released = true;
-      for (const notice of result.notices) await announceRunEvents(this.deps.events, this.run.workspaceId, notice);
       for (const step of this.steps.values()) {
         const seq = result.completedSeqs.get(step.id);
         if (seq !== undefined) step.completedSeq = seq;
@@ -717,19 +648,12 @@ export class RunDriver {
   private async heartbeat(): Promise<void> {
     if (this.lost) return;
     try {
-      const [row] = await this.deps.db.update(tables.workflowRuns)
-        .set({ leaseExpiresAt: sql`now() + ${`${this.deps.leaseMs} milliseconds`}::interval` })
-        .where(and(eq(tables.workflowRuns.id, this.run.id), eq(tables.workflowRuns.leaseOwner, this.lease.token)))
-        .returning({ status: tables.workflowRuns.status });
-      if (!row) {
+      const status = await extendLease(this.deps.db, this.run, this.lease.token, this.deps.leaseMs, [...this.inflight.keys()]);
+      if (status === undefined) {
         this.lost = true;
         this.abort.abort(new LeaseLostError(this.run.id));
         this.wake();
-        return;
-      }
-      await this.deps.db.update(tables.workflowLocks).set({ expiresAt: sql`now() + ${`${this.deps.leaseMs} milliseconds`}::interval` })
-        .where(and(eq(tables.workflowLocks.workspaceId, this.run.workspaceId), inArray(tables.workflowLocks.holder, [...this.inflight.keys(), '00000000-0000-0000-0000-000000000000'])));
-      if (row.status !== this.run.status) {
+      } else if (status !== this.run.status) {
         this.externalCheck = true;
         this.wake();
       }
@@ -741,18 +665,16 @@ export class RunDriver {
   /** Re-reads the run's status and the steps others may finish (approvals, sub-workflows). */
   private async refreshExternal(): Promise<void> {
     this.externalCheck = false;
-    const [run] = await this.deps.db.select().from(tables.workflowRuns).where(eq(tables.workflowRuns.id, this.run.id));
+    const run = await readRun(this.deps.db, this.run.id);
     if (!run || run.leaseOwner !== this.lease.token) {
       this.lost = true;
       throw new LeaseLostError(this.run.id);
     }
     this.run = run;
-    const waiting = [...this.steps.values()].filter((s) => s.status === 'waiting');
-    if (waiting.length === 0) return;
-    const rows = await this.deps.db.select().from(tables.workflowSteps).where(inArray(tables.workflowSteps.id, waiting.map((s) => s.id)));
-    for (const row of rows) {
+    const waiting = [...this.steps.values()].filter((s) => s.status === 'waiting').map((s) => s.id);
+    for (const row of await readSteps(this.deps.db, waiting)) {
       if (row.status === 'waiting') continue;
-      const step = this.steps.get(key(row.nodeId, row.itemIndex))!;
+      const step = this.steps.get(stepKey(row.nodeId, row.itemIndex))!;
       Object.assign(step, row);
       if (row.status === 'succeeded') this.pendingEdges.push(step);
     }
@@ -771,12 +693,8 @@ export class RunDriver {
     });
   }
 
-  /** Gives up the lease; a run that was queued again meanwhile (resumed, approved) gets a new job. */
-  private async release(): Promise<void> {
-    const [row] = await this.deps.db.update(tables.workflowRuns).set({ leaseOwner: null, leaseExpiresAt: null })
-      .where(and(eq(tables.workflowRuns.id, this.run.id), eq(tables.workflowRuns.leaseOwner, this.lease.token)))
-      .returning({ status: tables.workflowRuns.status });
-    if (row?.status === 'queued' || row?.status === 'running' || row?.status === 'compensating') await this.deps.queue.enqueue(this.run.id);
+  private release(): Promise<void> {
+    return releaseLease(this.deps.db, this.deps.queue, this.run.id, this.lease.token);
   }
 }
 

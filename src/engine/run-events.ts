@@ -1,7 +1,5 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { eventChannel, eventPayload, tables, type Db, type DbExecutor } from '../db/index.ts';
-import type { EventBus } from '../kernel/index.ts';
 import type { RunEventName, RunEventView } from './run-schemas.ts';
 
 export interface NewRunEvent {
@@ -27,26 +25,19 @@ export const runEventViewOf = (r: EventRow): RunEventView => ({
   seq: r.seq, runId: r.runId, type: r.type as RunEventName, nodeId: r.nodeId, itemIndex: r.itemIndex, data: r.data, at: r.createdAt.toISOString(),
 });
 
-/** Appends events to a run's timeline inside the caller's transaction. */
-export async function recordRunEvents(tx: DbExecutor, run: { id: string; workspaceId: string }, events: NewRunEvent[], external = false): Promise<RunEventsNotice | undefined> {
-  if (events.length === 0) return undefined;
+/**
+ * Appends events to a run's timeline inside the caller's transaction and announces them on the bus
+ * when, and only if, it commits (NOTIFY is transactional). `external`: written by someone other
+ * than the run's driver (a person's decision, a sub-workflow ending), which makes the driver re-read.
+ */
+export async function recordRunEvents(tx: DbExecutor, run: { id: string; workspaceId: string }, events: NewRunEvent[], external = false): Promise<void> {
+  if (events.length === 0) return;
   await tx.insert(tables.workflowRunEvents).values(events.map((e) => ({
     runId: run.id, workspaceId: run.workspaceId, type: e.type, nodeId: e.nodeId ?? null, itemIndex: e.itemIndex ?? null, data: e.data ?? {},
   })));
-  return { runId: run.id, types: events.map((e) => e.type), ...(external ? { external } : {}) };
-}
-
-/** Inside the transaction: the notice goes to every process when, and only if, the transaction commits. */
-export async function notifyRunEvents(tx: DbExecutor, workspaceId: string, notice: RunEventsNotice | undefined): Promise<void> {
-  if (notice === undefined) return;
-  const payload = eventPayload({ type: runEventsBusType, workspaceId, data: { ...notice }, at: new Date().toISOString() });
+  const notice: RunEventsNotice = { runId: run.id, types: events.map((e) => e.type), ...(external ? { external } : {}) };
+  const payload = eventPayload({ type: runEventsBusType, workspaceId: run.workspaceId, data: { ...notice }, at: new Date().toISOString() });
   await tx.execute(sql`select pg_notify(${eventChannel}, ${payload})`);
-}
-
-/** After commit: tells every process (SSE streams, the worker driving the run) that the timeline grew. */
-export async function announceRunEvents(bus: EventBus, workspaceId: string, notice: RunEventsNotice | undefined): Promise<void> {
-  if (notice === undefined) return;
-  await bus.publish({ type: runEventsBusType, workspaceId, data: { ...notice }, at: new Date().toISOString() });
 }
 
 /** The timeline of a run after `afterSeq`, oldest first. The caller has checked the run's workspace. */

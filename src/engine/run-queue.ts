@@ -42,7 +42,6 @@ export async function createRunJobQueue({ url, logger }: { url: string; logger: 
   await boss.start();
   // A handler drives its run until it waits or ends; the run lease, not the job, detects dead workers.
   await boss.createQueue(queueName, { retryLimit: 3, retryDelay: 1, expireInSeconds: 24 * 3600, deleteAfterSeconds: 3600, notify: true });
-  const workerIds: string[] = [];
   let local: ((runId: string) => Promise<void>) | undefined;
   return {
     kick(runId) {
@@ -54,10 +53,9 @@ export async function createRunJobQueue({ url, logger }: { url: string; logger: 
     },
     async work(pollers, handle) {
       local = handle;
-      const id = await boss.work<{ runId: string }>(queueName, { localConcurrency: pollers, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+      await boss.work<{ runId: string }>(queueName, { localConcurrency: pollers, pollingIntervalSeconds: 0.5 }, async ([job]) => {
         if (job) await handle(job.data.runId);
       });
-      workerIds.push(id);
     },
     async stopWorking() {
       local = undefined;

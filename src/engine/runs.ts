@@ -1,10 +1,10 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../auth/index.ts';
 import { isUniqueViolation, tables, type Db, type Tx } from '../db/index.ts';
-import { ValidationError, hasWorkspaceRole, isId, newId, requireWorkspaceRole, type Clock, type EventBus, type RequestContext, type WorkspaceRole } from '../kernel/index.ts';
+import { ValidationError, hasWorkspaceRole, isId, newId, requireWorkspaceRole, type Clock, type RequestContext, type WorkspaceRole } from '../kernel/index.ts';
 import { RunNotFoundError, StepNotAwaitingApprovalError } from './engine-errors.ts';
 import { checkRunInput } from './run-input.ts';
-import { announceRunEvents, notifyRunEvents, recordRunEvents, runEventsAfter, type NewRunEvent, type RunEventsNotice } from './run-events.ts';
+import { recordRunEvents, runEventsAfter, type NewRunEvent } from './run-events.ts';
 import type { RunQueue } from './run-queue.ts';
 import type { RunEventView, RunSummaryView, RunView, StartRunBody, TriggerKind } from './run-schemas.ts';
 import { transitionRun, type RunEventType, type RunState } from './run-state.ts';
@@ -14,7 +14,6 @@ import { getWorkflow, validateWorkflowFor, type WorkflowDeps } from './workflows
 import { WorkflowInvalidError } from './engine-errors.ts';
 
 export interface RunDeps extends WorkflowDeps {
-  events: EventBus;
   queue: RunQueue;
   clock: Clock;
 }
@@ -47,8 +46,7 @@ export async function insertRun(tx: Tx, queue: RunQueue, run: NewRun): Promise<{
   const steps = await tx.insert(tables.workflowSteps).values(run.definition.nodes.map((node) => ({
     id: newId(), runId: id, workspaceId: run.workspaceId, nodeId: node.id, status: 'pending',
   }))).returning();
-  const notice = await recordRunEvents(tx, row!, [{ type: 'run.queued', data: { status: 'queued', progress: { done: 0, total: run.definition.nodes.length } } }]);
-  await notifyRunEvents(tx, run.workspaceId, notice);
+  await recordRunEvents(tx, row!, [{ type: 'run.queued', data: { status: 'queued', progress: { done: 0, total: run.definition.nodes.length } } }]);
   await queue.enqueue(id, { tx });
   return { row: row!, steps };
 }
@@ -151,7 +149,7 @@ const controlEvents = { cancel: 'run.completed', pause: 'run.paused', resume: 'r
  */
 export async function controlRun(deps: RunDeps, ctx: RequestContext, id: string, action: 'cancel' | 'pause' | 'resume'): Promise<RunView> {
   requireWorkspaceRole(ctx, 'editor', `${action} runs`);
-  const { row, notice, parentNotice } = await deps.db.transaction(async (tx) => {
+  const row = await deps.db.transaction(async (tx) => {
     const run = await findRun(tx, ctx, id, true);
     const status = transitionRun(run.status as RunState, { type: action as RunEventType } as { type: 'cancel' });
     const now = deps.clock.now();
@@ -163,14 +161,12 @@ export async function controlRun(deps: RunDeps, ctx: RequestContext, id: string,
       await failWaitingSteps(tx, run.id, now);
       await cancelChildRuns(tx, run, now);
     }
-    const notice = await recordRunEvents(tx, run, [{ type: controlEvents[action], data: status === 'cancelled' ? { ...data, error: updated!.error } : data }], true);
+    await recordRunEvents(tx, run, [{ type: controlEvents[action], data: status === 'cancelled' ? { ...data, error: updated!.error } : data }], true);
     if (status === 'queued') await deps.queue.enqueue(run.id, { tx });
-    const parentNotice = status === 'cancelled' ? await settleParentStep(tx, deps.queue, updated!) : undefined;
+    if (status === 'cancelled') await settleParentStep(tx, deps.queue, updated!);
     await recordAudit(tx, { workspaceId: run.workspaceId, actorId: ctx.userId, action: `run.${action}`, targetType: 'run', targetId: run.id, requestId: ctx.requestId });
-    return { row: updated!, notice, parentNotice };
+    return updated!;
   });
-  await announceRunEvents(deps.events, row.workspaceId, notice);
-  await announceRunEvents(deps.events, row.workspaceId, parentNotice);
   if (row.status === 'queued') deps.queue.kick?.(row.id);
   return runViewOf(deps.db, row);
 }
@@ -197,10 +193,9 @@ async function cancelChildRuns(tx: Tx, parent: RunRow, now: Date): Promise<void>
     returning id, steps_done, steps_total`);
   for (const child of rows) {
     await failWaitingSteps(tx, child.id, now);
-    const notice = await recordRunEvents(tx, { id: child.id, workspaceId: parent.workspaceId }, [{
+    await recordRunEvents(tx, { id: child.id, workspaceId: parent.workspaceId }, [{
       type: 'run.completed', data: { status: 'cancelled', progress: { done: child.steps_done, total: child.steps_total }, error: { code: 'RUN_CANCELLED', message: 'Its parent run was cancelled.' } },
     }], true);
-    await notifyRunEvents(tx, parent.workspaceId, notice);
   }
 }
 
@@ -209,7 +204,7 @@ async function cancelChildRuns(tx: Tx, parent: RunRow, now: Date): Promise<void>
  * APPROVAL_REJECTED); a run that was waiting is queued again, a paused one stays paused.
  */
 export async function decideApproval(deps: RunDeps, ctx: RequestContext, id: string, decision: { nodeId: string; approve: boolean; comment?: string }): Promise<RunView> {
-  const { row, notice } = await deps.db.transaction(async (tx) => {
+  const row = await deps.db.transaction(async (tx) => {
     const run = await findRun(tx, ctx, id, true);
     const definition = run.definition as unknown as WorkflowDefinition;
     const node = definition.nodes.find((n) => n.id === decision.nodeId);
@@ -237,11 +232,10 @@ export async function decideApproval(deps: RunDeps, ctx: RequestContext, id: str
         await deps.queue.enqueue(run.id, { tx });
       }
     }
-    const notice = await recordRunEvents(tx, run, events, true);
+    await recordRunEvents(tx, run, events, true);
     await recordAudit(tx, { workspaceId: run.workspaceId, actorId: ctx.userId, action: decision.approve ? 'run.approved' : 'run.rejected', targetType: 'run', targetId: run.id, details: { nodeId: node.id }, requestId: ctx.requestId });
-    return { row: updated, notice };
+    return updated;
   });
-  await announceRunEvents(deps.events, row.workspaceId, notice);
   if (row.status === 'queued') deps.queue.kick?.(row.id);
   return runViewOf(deps.db, row);
 }
@@ -250,7 +244,7 @@ export async function decideApproval(deps: RunDeps, ctx: RequestContext, id: str
  * When a sub-workflow's run ends, the parent's waiting step ends with it (its output, or its
  * error) and a waiting parent is queued again. Runs in the child's final transaction.
  */
-export async function settleParentStep(tx: Tx, queue: RunQueue, child: RunRow): Promise<RunEventsNotice | undefined> {
+export async function settleParentStep(tx: Tx, queue: RunQueue, child: RunRow): Promise<void> {
   if (child.parentRunId === null || child.parentStepId === null) return undefined;
   const now = new Date();
   const succeeded = child.status === 'succeeded';
@@ -258,10 +252,10 @@ export async function settleParentStep(tx: Tx, queue: RunQueue, child: RunRow): 
     ? { status: 'succeeded', output: child.output ?? null, finishedAt: now, updatedAt: now }
     : { status: 'failed', error: { code: 'SUBWORKFLOW_FAILED', message: `The sub-workflow run ended ${child.status}${child.error?.message ? `: ${String(child.error.message)}` : ''}.`, childRunId: child.id }, finishedAt: now, updatedAt: now })
     .where(and(eq(tables.workflowSteps.id, child.parentStepId), eq(tables.workflowSteps.status, 'waiting'))).returning();
-  if (!step) return undefined;
+  if (!step) return;
   const [parent] = await tx.update(tables.workflowRuns).set({ stepsDone: sql`${tables.workflowRuns.stepsDone} + 1` })
     .where(eq(tables.workflowRuns.id, child.parentRunId)).returning();
-  if (!parent) return undefined;
+  if (!parent) return;
   await tx.update(tables.workflowSteps).set({ completedSeq: parent.stepsDone }).where(eq(tables.workflowSteps.id, step.id));
   const events: NewRunEvent[] = [{ type: succeeded ? 'step.succeeded' : 'step.failed', nodeId: step.nodeId, data: { childRunId: child.id } }];
   if (parent.status === 'waiting' || parent.status === 'paused') {
@@ -269,7 +263,7 @@ export async function settleParentStep(tx: Tx, queue: RunQueue, child: RunRow): 
     await tx.update(tables.workflowRuns).set({ status, wakeAt: null, updatedAt: now }).where(eq(tables.workflowRuns.id, parent.id));
     if (status === 'queued') await queue.enqueue(parent.id, { tx });
   }
-  return recordRunEvents(tx, parent, events, true);
+  await recordRunEvents(tx, parent, events, true);
 }
 
 export const runDefinitionOf = (run: RunRow): WorkflowDefinition => workflowDefinitionSchema.parse(run.definition);

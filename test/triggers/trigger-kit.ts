@@ -57,7 +57,7 @@ export async function waitForRunEnd(foundry: Foundry, account: Account, runId: s
 /** What startSystemRun needs, from a test Foundry. */
 export function runDepsOf(foundry: Foundry): RunDeps {
   const names = new Set(foundry.deps.plugins.tools().map((t) => t.name));
-  return { db: foundry.deps.db, events: foundry.deps.events, queue: foundry.deps.queue, clock: foundry.deps.clock, hasTool: (name) => names.has(name) };
+  return { db: foundry.deps.db, queue: foundry.deps.queue, clock: foundry.deps.clock, hasTool: (name) => names.has(name) };
 }
 
 /** The real startSystemRun, recording each request. */

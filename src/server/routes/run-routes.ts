@@ -15,7 +15,7 @@ const terminal = new Set(['succeeded', 'failed', 'compensated', 'cancelled']);
 export function runRoutes(deps: AppDeps) {
   const runDeps = (): RunDeps => {
     const names = new Set(deps.plugins.tools().map((t) => t.name));
-    return { db: deps.db, events: deps.events, queue: deps.queue, clock: deps.clock, hasTool: (name) => names.has(name) };
+    return { db: deps.db, queue: deps.queue, clock: deps.clock, hasTool: (name) => names.has(name) };
   };
   return async (app: FastifyInstance) => {
     const open = new Set<() => void>();

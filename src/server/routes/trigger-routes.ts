@@ -21,7 +21,7 @@ export function triggerRoutes(deps: AppDeps) {
   const triggerDeps = { db: deps.db, keys: deps.keys, clock: deps.clock };
   const webhookDeps = (): WebhookDeps => {
     const names = new Set(deps.plugins.tools().map((t) => t.name));
-    const runDeps: RunDeps = { db: deps.db, events: deps.events, queue: deps.queue, clock: deps.clock, hasTool: (name) => names.has(name) };
+    const runDeps: RunDeps = { db: deps.db, queue: deps.queue, clock: deps.clock, hasTool: (name) => names.has(name) };
     return { ...triggerDeps, logger: deps.logger, startRun: (request) => startSystemRun(runDeps, request) };
   };
 
