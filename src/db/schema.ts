@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint, bigserial, boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigint, bigserial, boolean, check, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp,
+  uniqueIndex, uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
@@ -308,3 +309,127 @@ export const workflowTriggers = pgTable('workflow_triggers', {
   index('workflow_triggers_workspace_idx').on(t.workspaceId, t.workflowId),
   index('workflow_triggers_due_idx').on(t.kind, t.nextFireAt).where(sql`status = 'active'`),
 ]);
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** A file or URL given to a project's knowledge; ingestion moves it through `status`. */
+export const knowledgeSources = pgTable('knowledge_sources', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  url: text('url'),
+  contentType: text('content_type'),
+  size: bigint('size', { mode: 'number' }),
+  /** The original bytes in the blob store. */
+  sha256: text('sha256'),
+  status: text('status').notNull().default('uploading'),
+  /** 0..1 while processing. */
+  progress: doublePrecision('progress').notNull().default(0),
+  errorCode: text('error_code'),
+  errorMessage: text('error_message'),
+  chunkCount: integer('chunk_count').notNull().default(0),
+  /** Pages, sheets, title and the like, as the parser found them. */
+  metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+  runId: uuid('run_id'),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  index('knowledge_sources_project_idx').on(t.projectId, t.createdAt),
+  check('knowledge_sources_kind_check', sql`${t.kind} in ('file', 'url')`),
+  check('knowledge_sources_status_check', sql`${t.status} in ('uploading', 'processing', 'ready', 'error')`),
+]);
+
+/** A passage of a source, with where it came from (page, sheet, heading, character offsets). */
+export const knowledgeChunks = pgTable('knowledge_chunks', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  projectId: uuid('project_id').notNull(),
+  sourceId: uuid('source_id').notNull().references(() => knowledgeSources.id, { onDelete: 'cascade' }),
+  ordinal: integer('ordinal').notNull(),
+  text: text('text').notNull(),
+  heading: text('heading'),
+  page: integer('page'),
+  sheet: text('sheet'),
+  charStart: integer('char_start').notNull(),
+  charEnd: integer('char_end').notNull(),
+  tokens: integer('tokens').notNull(),
+  tsv: tsvector('tsv').generatedAlwaysAs(sql`to_tsvector('english', coalesce(heading, '') || ' ' || text)`),
+  /** From the embedding model named beside it; searched exactly in process (no pgvector needed). */
+  embedding: real('embedding').array(),
+  embeddingModel: text('embedding_model'),
+}, (t) => [
+  uniqueIndex('knowledge_chunks_source_ordinal_key').on(t.sourceId, t.ordinal),
+  index('knowledge_chunks_project_idx').on(t.projectId),
+  index('knowledge_chunks_tsv_idx').using('gin', t.tsv),
+]);
+
+/** One model call: who paid, what for, how much. Append-only; budgets sum it. */
+export const modelUsage = pgTable('model_usage', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  projectId: uuid('project_id'),
+  runId: uuid('run_id'),
+  messageId: uuid('message_id'),
+  role: text('role').notNull(),
+  operation: text('operation').notNull(),
+  /** `builtin`, `openai`, `anthropic` or `openai-compatible`. */
+  provider: text('provider').notNull(),
+  model: text('model').notNull(),
+  tokensIn: integer('tokens_in').notNull().default(0),
+  tokensOut: integer('tokens_out').notNull().default(0),
+  costUsd: doublePrecision('cost_usd').notNull().default(0),
+  cached: boolean('cached').notNull().default(false),
+  /** The provider failed and the built-in engine answered instead. */
+  fellBack: boolean('fell_back').notNull().default(false),
+  durationMs: integer('duration_ms').notNull().default(0),
+  createdAt: createdAt(),
+}, (t) => [
+  index('model_usage_workspace_idx').on(t.workspaceId, t.createdAt),
+  index('model_usage_project_idx').on(t.projectId, t.createdAt),
+  index('model_usage_run_idx').on(t.runId),
+]);
+
+/** A spending limit on a workspace, a project or a run; work that would exceed it stops. */
+export const modelBudgets = pgTable('model_budgets', {
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  scope: text('scope').notNull(),
+  /** The workspace, project or run id. */
+  scopeId: uuid('scope_id').notNull(),
+  limitUsd: doublePrecision('limit_usd').notNull(),
+  /** `total`, or `month` to reset on the first of each month (UTC). */
+  period: text('period').notNull().default('total'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  primaryKey({ columns: [t.scope, t.scopeId] }),
+  index('model_budgets_workspace_idx').on(t.workspaceId),
+  check('model_budgets_scope_check', sql`${t.scope} in ('workspace', 'project', 'run')`),
+  check('model_budgets_period_check', sql`${t.period} in ('total', 'month')`),
+]);
+
+/** Which provider and model a workspace uses for a role; the API key lives in the vault. */
+export const modelSettings = pgTable('model_settings', {
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  role: text('role').notNull(),
+  provider: text('provider').notNull(),
+  model: text('model').notNull(),
+  baseUrl: text('base_url'),
+  credentialId: uuid('credential_id').references(() => credentials.id, { onDelete: 'set null' }),
+  updatedAt: updatedAt(),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.role] }),
+  check('model_settings_role_check', sql`${t.role} in ('chat', 'extraction', 'coding', 'embedding', 'image')`),
+]);
+
+/** A project's long memory: the rolling summary of its conversation so far. */
+export const projectMemory = pgTable('project_memory', {
+  projectId: uuid('project_id').primaryKey().references(() => projects.id, { onDelete: 'cascade' }),
+  workspaceId: uuid('workspace_id').notNull(),
+  summary: text('summary').notNull().default(''),
+  /** The last message folded into the summary. */
+  summaryThroughSeq: bigint('summary_through_seq', { mode: 'number' }).notNull().default(0),
+  updatedAt: updatedAt(),
+});

@@ -1,5 +1,5 @@
 /**
  * Knowledge: ingestion of documents and URLs, chunking, full-text and vector search, hybrid
- * ranking and citations. Empty until the knowledge issue lands.
+ * ranking and citations.
  */
-export {};
+export type * from './extracted-document.ts';
