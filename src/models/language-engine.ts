@@ -139,3 +139,28 @@ export interface UsageLedger {
   assertWithinBudget(scope: UsageScope): Promise<void>;
   record(input: UsageRecordInput): Promise<void>;
 }
+
+/** A gateway reply: the value, the engine that produced it, the tokens and what they cost. */
+export interface Reply<T> extends Result<T> {
+  engine: EngineTag;
+  costUsd: number;
+}
+
+/**
+ * What the rest of Foundry calls. For each operation it picks the workspace's engine for the role
+ * (classify, extract and structured: `extraction`; summarize, answer and compose: `chat`; embed:
+ * `embedding`), checks budgets, applies timeout, retries, circuit breaker and cache, records usage
+ * against the scope, and falls back to the built-in engine when a provider fails, times out or
+ * returns invalid output.
+ */
+export interface ModelGateway {
+  classifyIntent(scope: UsageScope, text: string, options: IntentOption[], call?: CallOptions): Promise<Reply<IntentResult>>;
+  extractEntities(scope: UsageScope, text: string, call?: CallOptions): Promise<Reply<Entities>>;
+  summarize(scope: UsageScope, text: string, limits: { maxSentences: number }, call?: CallOptions): Promise<Reply<string>>;
+  answer(scope: UsageScope, question: string, passages: Passage[], call?: CallOptions): Promise<Reply<GroundedAnswer>>;
+  compose(scope: UsageScope, request: ComposeRequest, call?: CallOptions): Promise<Reply<string>>;
+  /** No built-in fallback: throws ModelUnsupportedError when no provider is configured for `extraction`. */
+  structured<T>(scope: UsageScope, request: StructuredRequest<T>, call?: CallOptions): Promise<Reply<T>>;
+  /** Undefined when the workspace has no embedding model (search is then full-text only). */
+  embed(scope: UsageScope, texts: string[], call?: CallOptions): Promise<Reply<number[][]> | undefined>;
+}
