@@ -16,11 +16,17 @@ export const layerRanks: Readonly<Record<string, number>> = {
   auth: 2,
   projects: 3, vault: 3,
   artifacts: 4,
-  models: 5, tools: 5, knowledge: 5, engine: 5, agents: 5,
-  studios: 6,
-  server: 7,
-  cli: 8,
-  web: 9,
+  // The platform services build on each other in this order: tools (the SSRF guard, the registry)
+  // under the engine (circuit breakers, durable jobs) under models under knowledge under agents.
+  tools: 5,
+  engine: 6,
+  models: 7,
+  knowledge: 8,
+  agents: 9,
+  studios: 10,
+  server: 11,
+  cli: 12,
+  web: 13,
 };
 
 export interface ImportRef {

@@ -6,7 +6,7 @@ export interface ApiClientOptions {
   workspace?: string;
 }
 
-/** Calls one API route and returns its parsed JSON body; throws a FoundryError with the server's code on a 4xx/5xx. */
+/** Calls one API route (a FormData body goes as multipart, anything else as JSON) and returns its parsed JSON body; throws a FoundryError with the server's code on a 4xx/5xx. */
 export type ApiCall = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 
 /** Sends an authenticated request; throws TOKEN_REQUIRED without a token and SERVER_UNREACHABLE when the server is down. */
@@ -19,11 +19,11 @@ async function send({ url, token, workspace }: ApiClientOptions, method: string,
       method,
       headers: {
         authorization: `Bearer ${token}`,
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(init.body === undefined || init.body instanceof FormData ? {} : { 'content-type': 'application/json' }),
         ...(init.accept ? { accept: init.accept } : {}),
         ...(workspace ? { 'x-foundry-workspace': workspace } : {}),
       },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body: init.body === undefined ? undefined : init.body instanceof FormData ? init.body : JSON.stringify(init.body),
       signal: init.signal,
     });
   } catch (error) {

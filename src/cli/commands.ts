@@ -16,6 +16,9 @@ import { serve } from './serve.ts';
 import { runWorker } from './worker.ts';
 import { addRunCommands } from './run-commands.ts';
 import { addWorkflowCommands } from './workflow-commands.ts';
+import { addKnowledgeCommands } from './knowledge-commands.ts';
+import { addMcpCommand } from './mcp-command.ts';
+import { addUsageCommands } from './usage-commands.ts';
 
 type Opts = { json?: boolean };
 
@@ -164,5 +167,8 @@ export function buildCli(): Command {
 
   addWorkflowCommands(program, action);
   addRunCommands(program, action);
+  addKnowledgeCommands(program, action);
+  addUsageCommands(program, action);
+  addMcpCommand(program, action);
   return program;
 }

@@ -2,6 +2,7 @@ import { ConflictError, createLogger, loadConfig, type ConfigInput } from '../ke
 import { startFoundry } from '../server/index.ts';
 import { exitOnSignals } from './exit-on-signals.ts';
 import { loadPlugins } from './load-plugins.ts';
+import { warmUpInBackground } from './warm-up.ts';
 import { acquireServeLock } from './serve-lock.ts';
 
 /**
@@ -24,6 +25,7 @@ export async function serve({ overrides }: { overrides: ConfigInput }): Promise<
   }
   logger.info({ url: foundry.url, database: foundry.database.mode, dataDir: config.dataDir, worker: foundry.worker?.id ?? false }, `Foundry is ready at ${foundry.url}`);
   if (process.stderr.isTTY) process.stderr.write(`\n  Foundry is ready: open ${foundry.url} (Ctrl+C to stop)\n\n`);
+  if (foundry.worker) warmUpInBackground(logger);
   exitOnSignals(logger, async () => {
     await foundry.close();
     await release();

@@ -17,6 +17,7 @@ export * from './run-schemas.ts';
 export * from './run-events.ts';
 export * from './run-queue.ts';
 export * from './runs.ts';
+export * from './tool-jobs.ts';
 export * from './run-worker.ts';
 export * from './circuit-breakers.ts';
 export type { ModelCaller } from './task-runner.ts';

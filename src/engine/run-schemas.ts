@@ -9,7 +9,8 @@ export type RunErrorView = z.infer<typeof runErrorView>;
 
 export const progressView = z.object({ done: z.number().int(), total: z.number().int() });
 
-export const triggerKinds = ['manual', 'schedule', 'webhook', 'file', 'email', 'subworkflow'] as const;
+/** `system`: Foundry's own durable jobs (knowledge ingestion, conversation turns). */
+export const triggerKinds = ['manual', 'schedule', 'webhook', 'file', 'email', 'subworkflow', 'system'] as const;
 export type TriggerKind = (typeof triggerKinds)[number];
 
 export const runSummaryView = z.object({

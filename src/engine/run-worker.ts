@@ -18,6 +18,8 @@ export interface RunWorkerOptions {
   logger: Logger;
   tools: () => ToolRegistration[];
   callModel?: ModelCaller;
+  /** Shared with the model gateway, so one metric shows every breaker of the process. @default new ones */
+  breakers?: CircuitBreakers;
   /** Runs this process drives at once. */
   concurrency: number;
   runConcurrency: number;
@@ -43,7 +45,7 @@ export interface RunWorker {
 export async function startRunWorker(options: RunWorkerOptions): Promise<RunWorker> {
   const id = `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
   const shutdown = new AbortController();
-  const breakers = createCircuitBreakers();
+  const breakers = options.breakers ?? createCircuitBreakers();
   const limits = createKeyedLimits();
   const toolIndex = () => new Map(options.tools().map((t) => [t.name, t]));
   let tools = toolIndex();

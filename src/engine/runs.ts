@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../auth/index.ts';
 import { isUniqueViolation, tables, type Db, type Tx } from '../db/index.ts';
 import { ValidationError, hasWorkspaceRole, isId, newId, requireWorkspaceRole, type Clock, type RequestContext, type WorkspaceRole } from '../kernel/index.ts';
@@ -123,8 +123,9 @@ export async function getRun(db: Db, ctx: RequestContext, id: string): Promise<R
   return runViewOf(db, await findRun(db, ctx, id));
 }
 
-export async function listRuns(db: Db, ctx: RequestContext, filter: { workflowId?: string; status?: RunState; limit?: number } = {}): Promise<RunSummaryView[]> {
+export async function listRuns(db: Db, ctx: RequestContext, filter: { workflowId?: string; status?: RunState; trigger?: TriggerKind; limit?: number } = {}): Promise<RunSummaryView[]> {
   const where: SQL[] = [eq(tables.workflowRuns.workspaceId, ctx.workspaceId)];
+  where.push(filter.trigger === undefined ? ne(tables.workflowRuns.triggerKind, 'system') : eq(tables.workflowRuns.triggerKind, filter.trigger));
   if (filter.workflowId !== undefined) where.push(eq(tables.workflowRuns.workflowId, filter.workflowId));
   if (filter.status !== undefined) where.push(eq(tables.workflowRuns.status, filter.status));
   const rows = await db.select().from(tables.workflowRuns).where(and(...where)).orderBy(desc(tables.workflowRuns.createdAt)).limit(filter.limit ?? 50);

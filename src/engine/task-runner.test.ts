@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { ToolRegistration } from '../kernel/index.ts';
 import { createCircuitBreakers } from './circuit-breakers.ts';
 import { runTask, type TaskCall } from './task-runner.ts';
@@ -33,6 +34,33 @@ describe('runTask', () => {
     } };
     await expect(runTask(deps([tool]), action('slow'), {}, call({ timeoutMs: 20 }))).rejects.toMatchObject({ code: 'STEP_TIMEOUT', retryable: true });
     expect(aborted).toBe(true);
+  });
+
+  it('checks the output against the output schema and fails for good when it does not fit', async () => {
+    const tool = (output: unknown): ToolRegistration => ({
+      name: 'shaped', description: '', outputSchema: z.object({ total: z.coerce.number() }), execute: async () => ({ output }),
+    });
+    await expect(runTask(deps([tool({ total: '12' })]), action('shaped'), {}, call())).resolves.toEqual({ output: { total: 12 } });
+    await expect(runTask(deps([tool({ sum: 1 })]), action('shaped'), {}, call())).rejects.toMatchObject({
+      code: 'TOOL_OUTPUT_INVALID', retryable: false, details: { tool: 'shaped', problems: [{ path: 'total', message: expect.any(String) }] },
+    });
+  });
+
+  it('records the price per call when the result does not say what it cost', async () => {
+    const priced = (costUsd?: number): ToolRegistration => ({
+      name: 'priced', description: '', costPerCallUsd: 0.02, execute: async () => ({ output: 1, ...(costUsd === undefined ? {} : { costUsd }) }),
+    });
+    await expect(runTask(deps([priced()]), action('priced'), {}, call())).resolves.toEqual({ output: 1, costUsd: 0.02 });
+    await expect(runTask(deps([priced(0.5)]), action('priced'), {}, call())).resolves.toEqual({ output: 1, costUsd: 0.5 });
+  });
+
+  it('makes calls beyond the rate limit wait, within the step timeout, instead of calling the tool', async () => {
+    let calls = 0;
+    const tool: ToolRegistration = { name: 'limited', description: '', rateLimit: { perMinute: 1 }, execute: async () => ({ output: ++calls }) };
+    const limited = deps([tool]);
+    await expect(runTask(limited, action('limited'), {}, call())).resolves.toEqual({ output: 1 });
+    await expect(runTask(limited, action('limited'), {}, call({ timeoutMs: 30 }))).rejects.toMatchObject({ code: 'STEP_TIMEOUT' });
+    expect(calls).toBe(1);
   });
 
   it('stops when the run is cancelled', async () => {

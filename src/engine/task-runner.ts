@@ -1,6 +1,7 @@
 import { FoundryError, type ToolRegistration, type ToolResult } from '../kernel/index.ts';
 import type { CircuitBreakers } from './circuit-breakers.ts';
 import { NonRetryableStepError, StepTimeoutError } from './engine-errors.ts';
+import { toolRateLimiter } from './tool-rate-limiter.ts';
 import type { TaskSpec } from './workflow-definition.ts';
 
 /** A language-model call for model nodes; supplied by the model layer. */
@@ -56,15 +57,15 @@ async function start(deps: TaskRunnerDeps, spec: TaskSpec, input: Record<string,
     if (tool?.execute === undefined) throw new NonRetryableStepError({ message: `Tool "${spec.config.tool}" is not registered in this worker.`, details: { tool: spec.config.tool } });
     const execute = tool.execute;
     const checked = tool.inputSchema?.safeParse(input);
-    if (checked && !checked.success) {
-      throw new FoundryError({
-        code: 'TOOL_INPUT_INVALID', status: 400, retryable: false, details: { tool: tool.name, problems: checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
-        message: `Input of tool "${tool.name}" is invalid: ${checked.error.issues.map((i) => `${i.path.join('.') || 'input'} ${i.message}`).join('; ')}.`,
-      });
-    }
-    return deps.breakers.execute(`tool:${tool.name}`, () => execute(checked?.success ? checked.data : input, {
+    if (checked && !checked.success) throw schemaError('TOOL_INPUT_INVALID', 'Input', tool.name, checked.error.issues);
+    await toolRateLimiter(tool)?.take(signal);
+    const result = await deps.breakers.execute(`tool:${tool.name}`, () => execute(checked?.success ? checked.data : input, {
       workspaceId: call.workspaceId, runId: call.runId, stepId: call.stepId, idempotencyKey: call.idempotencyKey, signal,
     }));
+    const costUsd = result.costUsd ?? tool.costPerCallUsd;
+    const output = tool.outputSchema?.safeParse(result.output);
+    if (output && !output.success) throw schemaError('TOOL_OUTPUT_INVALID', 'Output', tool.name, output.error.issues);
+    return { output: output ? output.data : result.output, ...(costUsd === undefined ? {} : { costUsd }) };
   }
   if (spec.type === 'model') {
     const callModel = deps.callModel;
@@ -74,4 +75,13 @@ async function start(deps: TaskRunnerDeps, spec: TaskSpec, input: Record<string,
     }));
   }
   throw new NonRetryableStepError({ message: 'A sub-workflow cannot run as a task here.' });
+}
+
+/** A tool's input or output does not fit its schema: a retry would send or get the same, so it fails for good. */
+function schemaError(code: 'TOOL_INPUT_INVALID' | 'TOOL_OUTPUT_INVALID', what: 'Input' | 'Output', tool: string, issues: { path: PropertyKey[]; message: string }[]): FoundryError {
+  const problems = issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return new FoundryError({
+    code, status: what === 'Input' ? 400 : 502, category: what === 'Input' ? 'user' : 'third_party', retryable: false, details: { tool, problems },
+    message: `${what} of tool "${tool}" is invalid: ${problems.map((p) => `${p.path || what.toLowerCase()} ${p.message}`).join('; ')}.`,
+  });
 }

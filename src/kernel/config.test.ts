@@ -45,14 +45,18 @@ describe('loadConfig', () => {
       logLevel: 'info',
       bodyLimitBytes: 1024 * 1024,
       artifactMaxBytes: 25 * 1024 * 1024,
+      knowledgeMaxBytes: 50 * 1024 * 1024, knowledgeUrlTimeoutMs: 30_000,
       sessionTtlHours: 720,
       authRateLimit: 10,
       trustProxy: false,
       secureCookies: false,
       webDir: resolve('./dist/web'),
-      pluginModules: [], ssrfAllow: [],
+      pluginModules: [], ssrfAllow: [], mcpServers: [], mcpServersFile: undefined,
       worker: true, workerConcurrency: 20, runConcurrency: 16, workspaceConcurrency: 64, toolConcurrency: 16, leaseMs: 30_000,
       smtpPort: 0, smtpHost: '127.0.0.1', smtpMaxBytes: 10 * 1024 * 1024,
+      modelProvider: undefined, openaiApiKey: undefined, openaiBaseUrl: undefined, anthropicApiKey: undefined, anthropicBaseUrl: undefined,
+      modelChat: undefined, modelExtraction: undefined, modelCoding: undefined, modelEmbedding: undefined,
+      modelTimeoutMs: 30_000, modelRetries: 2, modelCacheEntries: 1000,
     });
     expect(Object.keys(config).sort()).toEqual(Object.keys(configOptions).sort());
   });
@@ -62,19 +66,28 @@ describe('loadConfig', () => {
       env: {
         PORT: '8080', HOST: '0.0.0.0', FOUNDRY_DATA_DIR: '/var/lib/foundry', DATABASE_URL: 'postgres://u:p@db.example:5432/foundry',
         FOUNDRY_PG_PORT: '5433', FOUNDRY_DB_POOL_SIZE: '25', FOUNDRY_LOG_LEVEL: 'debug', FOUNDRY_BODY_LIMIT: '2048',
-        FOUNDRY_ARTIFACT_MAX_BYTES: '1000', FOUNDRY_SESSION_TTL_HOURS: '1', FOUNDRY_AUTH_RATE_LIMIT: '99',
+        FOUNDRY_ARTIFACT_MAX_BYTES: '1000', FOUNDRY_KNOWLEDGE_MAX_BYTES: '2000', FOUNDRY_KNOWLEDGE_URL_TIMEOUT_MS: '5000', FOUNDRY_SESSION_TTL_HOURS: '1', FOUNDRY_AUTH_RATE_LIMIT: '99',
         FOUNDRY_SECURE_COOKIES: 'true', FOUNDRY_WEB_DIR: 'web', FOUNDRY_MASTER_KEY: 'k1:abc', FOUNDRY_TRUST_PROXY: '1',
-        FOUNDRY_PLUGINS: 'a.ts, b.ts', FOUNDRY_SSRF_ALLOW: '10.1.0.0/16,api.internal', FOUNDRY_WORKER: 'false', FOUNDRY_WORKER_CONCURRENCY: '5', FOUNDRY_RUN_CONCURRENCY: '4',
+        FOUNDRY_PLUGINS: 'a.ts, b.ts', FOUNDRY_SSRF_ALLOW: '10.1.0.0/16,api.internal', FOUNDRY_WORKER: 'false',
+        FOUNDRY_MCP_SERVERS: '[{"name":"files","transport":"stdio","command":"mcp-files","args":["/srv"]}]', FOUNDRY_MCP_SERVERS_FILE: 'mcp.json', FOUNDRY_WORKER_CONCURRENCY: '5', FOUNDRY_RUN_CONCURRENCY: '4',
         FOUNDRY_WORKSPACE_CONCURRENCY: '8', FOUNDRY_TOOL_CONCURRENCY: '2', FOUNDRY_LEASE_MS: '5000',
         FOUNDRY_SMTP_PORT: '2525', FOUNDRY_SMTP_HOST: '0.0.0.0', FOUNDRY_SMTP_MAX_BYTES: '4096',
+        FOUNDRY_MODEL_PROVIDER: 'openai-compatible', FOUNDRY_OPENAI_API_KEY: 'sk-o', FOUNDRY_OPENAI_BASE_URL: 'http://localhost:11434/v1',
+        FOUNDRY_ANTHROPIC_API_KEY: 'sk-a', FOUNDRY_ANTHROPIC_BASE_URL: 'https://proxy.example/v1', FOUNDRY_MODEL_CHAT: 'llama3.2:3b',
+        FOUNDRY_MODEL_EXTRACTION: 'qwen2.5:7b', FOUNDRY_MODEL_CODING: 'anthropic:claude-sonnet-4-5', FOUNDRY_MODEL_EMBEDDING: 'nomic-embed-text',
+        FOUNDRY_MODEL_TIMEOUT_MS: '5000', FOUNDRY_MODEL_RETRIES: '0', FOUNDRY_MODEL_CACHE_ENTRIES: '0',
       },
     });
     expect(config).toEqual({
       port: 8080, host: '0.0.0.0', dataDir: '/var/lib/foundry', databaseUrl: 'postgres://u:p@db.example:5432/foundry',
-      embeddedPgPort: 5433, dbPoolSize: 25, logLevel: 'debug', bodyLimitBytes: 2048, artifactMaxBytes: 1000,
+      embeddedPgPort: 5433, dbPoolSize: 25, logLevel: 'debug', bodyLimitBytes: 2048, artifactMaxBytes: 1000, knowledgeMaxBytes: 2000, knowledgeUrlTimeoutMs: 5000,
       sessionTtlHours: 1, authRateLimit: 99, trustProxy: true, secureCookies: true, webDir: resolve('web'), masterKey: 'k1:abc',
-      pluginModules: ['a.ts', 'b.ts'], ssrfAllow: ['10.1.0.0/16', 'api.internal'], worker: false, workerConcurrency: 5, runConcurrency: 4, workspaceConcurrency: 8, toolConcurrency: 2, leaseMs: 5000,
+      pluginModules: ['a.ts', 'b.ts'], ssrfAllow: ['10.1.0.0/16', 'api.internal'], worker: false,
+      mcpServers: [{ name: 'files', transport: 'stdio', command: 'mcp-files', args: ['/srv'], env: {}, timeoutMs: 60_000 }], mcpServersFile: 'mcp.json', workerConcurrency: 5, runConcurrency: 4, workspaceConcurrency: 8, toolConcurrency: 2, leaseMs: 5000,
       smtpPort: 2525, smtpHost: '0.0.0.0', smtpMaxBytes: 4096,
+      modelProvider: 'openai-compatible', openaiApiKey: 'sk-o', openaiBaseUrl: 'http://localhost:11434/v1', anthropicApiKey: 'sk-a',
+      anthropicBaseUrl: 'https://proxy.example/v1', modelChat: 'llama3.2:3b', modelExtraction: 'qwen2.5:7b', modelCoding: 'anthropic:claude-sonnet-4-5',
+      modelEmbedding: 'nomic-embed-text', modelTimeoutMs: 5000, modelRetries: 0, modelCacheEntries: 0,
     });
   });
 
@@ -124,6 +137,19 @@ describe('loadConfig', () => {
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.message).toMatch(/\bPORT\b/);
     expect(error.details).toEqual({ problems: [expect.stringMatching(/^PORT: /)] });
+  });
+
+  it('refuses MCP servers that are not valid JSON or not valid servers, saying where', () => {
+    expect(configError(() => loadConfig({ env: { FOUNDRY_MCP_SERVERS: '[{' } })).message).toMatch(/FOUNDRY_MCP_SERVERS: is not valid JSON/);
+    const error = configError(() => loadConfig({ env: {}, overrides: { mcpServers: [
+      { name: 'ok', transport: 'http', url: 'https://mcp.example/mcp' },
+      { name: 'no dots.please', transport: 'stdio' },
+      { name: 'ok', transport: 'http', url: 'file:///etc/passwd' },
+    ] } }));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.details).toEqual({ problems: [expect.stringMatching(/^FOUNDRY_MCP_SERVERS: \[1\]\.name: must be .*; \[1\]\.command: .*; \[2\]\.url: must be an http\(s\) URL$/)] });
+    const twice = configError(() => loadConfig({ env: { FOUNDRY_MCP_SERVERS: '[{"name":"a","transport":"stdio","command":"x"},{"name":"a","transport":"stdio","command":"y"}]' } }));
+    expect(twice.message).toContain('[1].name: "a" is configured twice');
   });
 
   it('names every bad option at once', () => {

@@ -4,6 +4,7 @@ export * from './ids.ts';
 export * from './clock.ts';
 export * from './context.ts';
 export * from './config.ts';
+export * from './mcp-server-config.ts';
 export * from './logger.ts';
 export * from './event-bus.ts';
 export * from './plugin.ts';

@@ -1,10 +1,14 @@
 import { pino, type Logger } from 'pino';
+import { configOptions } from './config.ts';
 
 export type { Logger };
 
-/** Paths that may carry secrets; pino replaces them before anything is written. */
+const secretOptions = Object.entries(configOptions).filter(([, o]) => 'secret' in o && o.secret).map(([key]) => key);
+
+/** Paths that may carry secrets (and every configuration option marked `secret`); pino replaces them before anything is written. */
 export const redactedPaths = [
-  'password', '*.password', 'secret', '*.secret', 'token', '*.token', 'masterKey', '*.masterKey',
+  'password', '*.password', 'secret', '*.secret', 'token', '*.token', 'apiKey', '*.apiKey',
+  ...secretOptions.flatMap((key) => [key, `*.${key}`]),
   'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]',
 ];
 

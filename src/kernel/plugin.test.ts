@@ -5,7 +5,7 @@ describe('createPluginRegistry', () => {
   it('indexes what plugins contribute', () => {
     const registry = createPluginRegistry([
       { name: 'product', tools: [{ name: 'dpg.read', description: 'read' }], uiPages: [{ path: 'genome', title: 'Genome', studio: 'product' }],
-        conversationHandler: { studio: 'product', handle: async () => undefined } },
+        conversationHandler: { studio: 'product', agent: 'designer', handle: async () => undefined } },
       { name: 'builder', nodeTypes: [{ type: 'email.send', description: 'send' }] },
     ]);
     expect(registry.tools().map((t) => t.name)).toEqual(['dpg.read']);
@@ -25,7 +25,15 @@ describe('createPluginRegistry', () => {
     ])).toThrow(/Duplicate node type "n"/);
     const handle = async () => undefined;
     expect(() => createPluginRegistry([
-      { name: 'a', conversationHandler: { studio: 's', handle } }, { name: 'b', conversationHandler: { studio: 's', handle } },
+      { name: 'a', conversationHandler: { studio: 's', agent: 'a', handle } }, { name: 'b', conversationHandler: { studio: 's', agent: 'b', handle } },
     ])).toThrow(/Two conversation handlers/);
+  });
+
+  it('refuses rate limits and prices that are not positive numbers', () => {
+    const tool = (over: object) => [{ name: 'p', tools: [{ name: 't', description: '', ...over }] }];
+    expect(() => createPluginRegistry(tool({ rateLimit: { perSecond: 0 } }))).toThrow(/rate limits must be positive/);
+    expect(() => createPluginRegistry(tool({ rateLimit: { perMinute: Number.NaN } }))).toThrow(/rate limits must be positive/);
+    expect(() => createPluginRegistry(tool({ costPerCallUsd: -1 }))).toThrow(/costPerCallUsd/);
+    expect(createPluginRegistry(tool({ rateLimit: { perSecond: 2, perMinute: 30 }, costPerCallUsd: 0 })).tools()).toHaveLength(1);
   });
 });

@@ -9,10 +9,16 @@ export interface UiPageRegistration {
   studio: string;
 }
 
-/** A conversation handler: the agents layer calls it for messages of the studio's projects. */
+/**
+ * A conversation handler: the agents layer calls it for each message of the studio's projects and
+ * stores what it returns. The turn and reply types belong to the agents layer (build one with its
+ * `defineConversationHandler`); the kernel only carries the registration.
+ */
 export interface ConversationHandlerRegistration {
   studio: string;
-  handle: (input: { projectId: string; messageId: string; content: string }) => Promise<void>;
+  /** A name for the replies it writes (the message's `agent`). */
+  agent: string;
+  handle: (turn: never) => Promise<unknown>;
 }
 
 /** What a tool call receives besides its input. */
@@ -32,6 +38,12 @@ export interface ToolResult {
   costUsd?: number;
 }
 
+/** Calls allowed per second and per minute; each limit alone is a token bucket that holds as many calls as its rate. */
+export interface ToolRateLimit {
+  perSecond?: number;
+  perMinute?: number;
+}
+
 export interface ToolRegistration {
   name: string;
   description: string;
@@ -39,6 +51,17 @@ export interface ToolRegistration {
   concurrency?: number;
   /** The input it accepts; an input that fails it fails the step for good (TOOL_INPUT_INVALID), without calling the tool. */
   inputSchema?: z.ZodType<Record<string, unknown>>;
+  /** The output a call must return; an output that fails it fails the step for good (TOOL_OUTPUT_INVALID). */
+  outputSchema?: z.ZodType;
+  /** Calls one worker process starts, per second and per minute; calls beyond it wait their turn. */
+  rateLimit?: ToolRateLimit;
+  /** The price of one call in USD, recorded on the attempt when the result does not say what it cost. */
+  costPerCallUsd?: number;
+  /**
+   * The input and output as JSON Schema, for listings, when the tool is described by JSON Schema
+   * rather than zod (MCP tools); otherwise the listings convert inputSchema and outputSchema.
+   */
+  jsonSchemas?: { input?: Record<string, unknown>; output?: Record<string, unknown> };
   /** Runs the tool; throw a FoundryError with `retryable: false` for failures a retry cannot fix. */
   execute?: (input: Record<string, unknown>, call: ToolCallContext) => Promise<ToolResult>;
 }
@@ -74,6 +97,7 @@ export function createPluginRegistry(plugins: FoundryPlugin[]): PluginRegistry {
   assertUnique(plugins.map((p) => p.name), 'plugin');
   const tools = plugins.flatMap((p) => p.tools ?? []);
   assertUnique(tools.map((t) => t.name), 'tool');
+  tools.forEach(assertToolLimits);
   const nodeTypes = plugins.flatMap((p) => p.nodeTypes ?? []);
   assertUnique(nodeTypes.map((n) => n.type), 'node type');
   const handlers = new Map<string, ConversationHandlerRegistration>();
@@ -90,6 +114,14 @@ export function createPluginRegistry(plugins: FoundryPlugin[]): PluginRegistry {
     uiPages: () => plugins.flatMap((p) => p.uiPages ?? []),
     conversationHandler: (studio) => handlers.get(studio),
   };
+}
+
+function assertToolLimits(tool: ToolRegistration): void {
+  const positive = (value: number | undefined) => value === undefined || (Number.isFinite(value) && value > 0);
+  const { perSecond, perMinute } = tool.rateLimit ?? {};
+  if (!positive(perSecond) || !positive(perMinute)) throw new Error(`Tool "${tool.name}": rate limits must be positive numbers.`);
+  const cost = tool.costPerCallUsd;
+  if (cost !== undefined && !(Number.isFinite(cost) && cost >= 0)) throw new Error(`Tool "${tool.name}": costPerCallUsd must be a number of at least 0.`);
 }
 
 function assertUnique(names: string[], what: string): void {

@@ -69,6 +69,15 @@ export interface StructuredRequest<T> {
   input: string;
 }
 
+/** Free text for a prompt (a workflow's model node). Only providers follow free-form prompts. */
+export interface GenerateRequest {
+  prompt: string;
+  instruction?: string;
+  /** The role whose model answers. @default 'chat' */
+  role?: 'chat' | 'coding';
+  maxTokens?: number;
+}
+
 export interface TokenUsage {
   tokensIn: number;
   tokensOut: number;
@@ -94,6 +103,8 @@ export interface LanguageEngine {
   compose(request: ComposeRequest, call?: CallOptions): Promise<Result<string>>;
   /** An object matching the schema; the built-in engine throws ModelUnsupportedError. */
   structured<T>(request: StructuredRequest<T>, call?: CallOptions): Promise<Result<T>>;
+  /** Text that follows a free-form prompt; the built-in engine throws ModelUnsupportedError. */
+  generate(request: GenerateRequest, call?: CallOptions): Promise<Result<string>>;
   /** One vector per text; undefined when the engine has no embedding model. */
   embed?(texts: string[], call?: CallOptions): Promise<Result<number[][]>>;
 }
@@ -148,8 +159,8 @@ export interface Reply<T> extends Result<T> {
 
 /**
  * What the rest of Foundry calls. For each operation it picks the workspace's engine for the role
- * (classify, extract and structured: `extraction`; summarize, answer and compose: `chat`; embed:
- * `embedding`), checks budgets, applies timeout, retries, circuit breaker and cache, records usage
+ * (classify, extract and structured: `extraction`; summarize, answer and compose: `chat`; generate:
+ * its request's role; embed: `embedding`), checks budgets, applies timeout, retries, circuit breaker and cache, records usage
  * against the scope, and falls back to the built-in engine when a provider fails, times out or
  * returns invalid output.
  */
@@ -161,6 +172,8 @@ export interface ModelGateway {
   compose(scope: UsageScope, request: ComposeRequest, call?: CallOptions): Promise<Reply<string>>;
   /** No built-in fallback: throws ModelUnsupportedError when no provider is configured for `extraction`. */
   structured<T>(scope: UsageScope, request: StructuredRequest<T>, call?: CallOptions): Promise<Reply<T>>;
+  /** The request's role (`chat` by default); no built-in fallback, as for `structured`. */
+  generate(scope: UsageScope, request: GenerateRequest, call?: CallOptions): Promise<Reply<string>>;
   /** Undefined when the workspace has no embedding model (search is then full-text only). */
   embed(scope: UsageScope, texts: string[], call?: CallOptions): Promise<Reply<number[][]> | undefined>;
 }

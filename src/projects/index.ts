@@ -3,5 +3,7 @@ export * from './project-schemas.ts';
 export { createProject, listProjects, getProject, updateProject, deleteProject, toProjectView, type ProjectDeps, type ListProjectsOptions } from './projects.ts';
 export { loadProject, requireProjectRole, type ProjectRow } from './project-access.ts';
 export { listProjectMembers, addProjectMember, changeProjectMemberRole, removeProjectMember } from './project-members.ts';
-export { postMessage, listMessages, noAgentNotice, type ListMessagesOptions } from './messages.ts';
+export {
+  postMessage, listMessages, insertAgentMessage, messageForTurn, replyTo, noAgentNotice, replyingNotice, type AfterMessageInsert, type ListMessagesOptions,
+} from './messages.ts';
 export { publishProjectEvent } from './project-events.ts';

@@ -1,5 +1,5 @@
-import { and, desc, eq, gt, inArray, lt } from 'drizzle-orm';
-import { tables } from '../db/index.ts';
+import { and, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { tables, type Db, type Tx } from '../db/index.ts';
 import { ValidationError, newId, type RequestContext } from '../kernel/index.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { loadProject, requireProjectRole } from './project-access.ts';
@@ -7,8 +7,9 @@ import { publishProjectEvent } from './project-events.ts';
 import type { ProjectDeps } from './projects.ts';
 import type { MessageView, PostMessageInput } from './project-schemas.ts';
 
-/** Said with every stored message until the conversation runtime attaches agents to projects. */
+/** Said with a stored message when no conversation runtime is wired (a bare projects deployment). */
 export const noAgentNotice = 'Message saved. No agent is attached to this project yet, so nobody will reply automatically.';
+export const replyingNotice = 'Message saved. The assistant is replying.';
 
 type MessageRow = typeof tables.messages.$inferSelect;
 
@@ -20,22 +21,62 @@ function toView(row: MessageRow, authorName: string | null): MessageView {
   };
 }
 
+/** Work to do in the transaction that stores a message: it commits exactly when the message does. */
+export type AfterMessageInsert = (tx: Tx, message: { id: string; workspaceId: string; projectId: string; seq: number }) => Promise<void>;
+
 /** Stores a user's message (editors and owners) and pushes it to the project's listeners. */
-export async function postMessage(deps: ProjectDeps, ctx: RequestContext, projectId: string, input: PostMessageInput): Promise<{ message: MessageView; notice: string }> {
+export async function postMessage(
+  deps: ProjectDeps, ctx: RequestContext, projectId: string, input: PostMessageInput, afterInsert?: AfterMessageInsert,
+): Promise<{ message: MessageView; notice: string }> {
   await requireProjectRole(deps.db, ctx, projectId, 'editor', 'post messages');
   const attachments = input.attachments ?? [];
   if (attachments.length > 0) await assertAttachmentsBelong(deps, ctx, projectId, attachments);
-  const [row] = await deps.db
-    .insert(tables.messages)
-    .values({
+  const row = await deps.db.transaction(async (tx) => {
+    const [inserted] = await tx.insert(tables.messages).values({
       id: newId(), workspaceId: ctx.workspaceId, projectId, role: 'user', content: input.content, authorId: ctx.userId,
       agent: null, metadata: input.metadata ?? {}, attachments,
-    })
-    .returning();
+    }).returning();
+    await afterInsert?.(tx, inserted!);
+    return inserted!;
+  });
   const [author] = await deps.db.select({ name: tables.users.name }).from(tables.users).where(eq(tables.users.id, ctx.userId));
-  const message = toView(row!, author?.name ?? null);
+  const message = toView(row, author?.name ?? null);
   await publishProjectEvent(deps.events, { type: 'message.created', workspaceId: ctx.workspaceId, projectId, data: { projectId, message } });
-  return { message, notice: noAgentNotice };
+  return { message, notice: afterInsert ? replyingNotice : noAgentNotice };
+}
+
+/** Stores an agent's reply (or a system notice) and pushes it to the project's listeners. */
+export async function insertAgentMessage(deps: Pick<ProjectDeps, 'db' | 'events'>, message: {
+  workspaceId: string; projectId: string; role: 'assistant' | 'system'; agent: string; content: string;
+  metadata: Record<string, unknown>; attachments?: { artifactId: string; versionId: string }[];
+}): Promise<MessageView> {
+  const [row] = await deps.db.insert(tables.messages).values({
+    id: newId(), workspaceId: message.workspaceId, projectId: message.projectId, role: message.role, content: message.content,
+    authorId: null, agent: message.agent, metadata: message.metadata, attachments: message.attachments ?? [],
+  }).returning();
+  const view = toView(row!, null);
+  await publishProjectEvent(deps.events, { type: 'message.created', workspaceId: message.workspaceId, projectId: message.projectId, data: { projectId: message.projectId, message: view } });
+  return view;
+}
+
+/** The message a turn answers and its project, or undefined when either is gone. */
+export async function messageForTurn(db: Db, workspaceId: string, messageId: string) {
+  const [row] = await db.select({ message: tables.messages, project: tables.projects })
+    .from(tables.messages)
+    .innerJoin(tables.projects, eq(tables.projects.id, tables.messages.projectId))
+    .where(and(eq(tables.messages.id, messageId), eq(tables.messages.workspaceId, workspaceId)));
+  return row;
+}
+
+/** The reply already stored for a message, if a turn got that far before (turns are retried). */
+export async function replyTo(db: Db, scope: { workspaceId: string; projectId: string; seq: number }, messageId: string): Promise<MessageView | undefined> {
+  const [row] = await db.select().from(tables.messages)
+    .where(and(
+      eq(tables.messages.projectId, scope.projectId), eq(tables.messages.workspaceId, scope.workspaceId), gt(tables.messages.seq, scope.seq),
+      sql`${tables.messages.metadata}->>'replyTo' = ${messageId}`,
+    ))
+    .limit(1);
+  return row ? toView(row, null) : undefined;
 }
 
 async function assertAttachmentsBelong(deps: ProjectDeps, ctx: RequestContext, projectId: string, attachments: { artifactId: string; versionId: string }[]) {

@@ -1,7 +1,9 @@
 import type { BlobStore } from '../artifacts/index.ts';
 import type { Db } from '../db/index.ts';
 import type { RunQueue, RunWorker } from '../engine/index.ts';
+import type { KnowledgeRuntime } from '../knowledge/index.ts';
 import type { Clock, Config, EventBus, Logger, PluginRegistry } from '../kernel/index.ts';
+import type { FoundryModelGateway } from '../models/index.ts';
 import type { MasterKeys } from '../vault/index.ts';
 
 /** Everything the HTTP layer needs, built once by startFoundry (or by a test). */
@@ -18,6 +20,10 @@ export interface AppDeps {
   clock: Clock;
   keys: MasterKeys;
   blobs: BlobStore;
+  /** Knowledge search's vector cache and embedder, shared with this process's ingestion runs. */
+  knowledge: KnowledgeRuntime;
+  /** Language and embedding models per workspace and role, with budgets, fallback and usage records. */
+  models: FoundryModelGateway;
   logger: Logger;
   plugins: PluginRegistry;
 }

@@ -15,12 +15,15 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { credentialRoutes } from './routes/credential-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { knowledgeRoutes } from './routes/knowledge-routes.ts';
 import { messageRoutes } from './routes/message-routes.ts';
+import { modelSettingsRoutes } from './routes/model-settings-routes.ts';
 import { pluginRoutes } from './routes/plugin-routes.ts';
 import { projectRoutes } from './routes/project-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
 import { tokenRoutes } from './routes/token-routes.ts';
 import { triggerRoutes } from './routes/trigger-routes.ts';
+import { usageRoutes } from './routes/usage-routes.ts';
 import { workflowRoutes } from './routes/workflow-routes.ts';
 import { workspaceRoutes } from './routes/workspace-routes.ts';
 import { isPageRequest, registerWebUi, sendIndex } from './web-ui.ts';
@@ -111,11 +114,14 @@ export async function buildApp(deps: AppDeps): Promise<FoundryApp> {
   await app.register(messageRoutes(deps));
   await app.register(eventRoutes(deps));
   await app.register(artifactRoutes(deps));
+  await app.register(knowledgeRoutes(deps));
   await app.register(credentialRoutes(deps));
   await app.register(pluginRoutes(deps));
   await app.register(workflowRoutes(deps));
   await app.register(triggerRoutes(deps));
   await app.register(runRoutes(deps));
+  await app.register(usageRoutes(deps));
+  await app.register(modelSettingsRoutes(deps));
   for (const plugin of deps.plugins.plugins) {
     if (plugin.routes) await app.register(plugin.routes);
   }

@@ -1,11 +1,16 @@
 import { join } from 'node:path';
 import { createFileBlobStore } from '../artifacts/index.ts';
 import { createPgEventBus, openDatabase, type Database } from '../db/index.ts';
-import { createRunJobQueue, startRunWorker, startTriggerRuntime, type RunWorker } from '../engine/index.ts';
-import { builtinToolsPlugin } from '../tools/index.ts';
+import { createCircuitBreakers, createRunJobQueue, startRunWorker, startTriggerRuntime, type RunWorker } from '../engine/index.ts';
+import { builtinToolsPlugin, configuredMcpServers, connectMcpServers } from '../tools/index.ts';
+import { conversationPlugin, projectKnowledgeSearch } from '../agents/index.ts';
+import {
+  createProjectVectorCache, gatewayEmbedder, knowledgeDeps, knowledgeToolsPlugin, stopOcr, type KnowledgeRuntime,
+} from '../knowledge/index.ts';
 import {
   createLogger, createPluginRegistry, loadConfig, systemClock, type Config, type ConfigInput, type FoundryPlugin, type Logger,
 } from '../kernel/index.ts';
+import { createBuiltinEngine, createModelGateway, createUsageLedger, modelNodeCaller } from '../models/index.ts';
 import { loadMasterKeys } from '../vault/index.ts';
 import type { AppDeps } from './app-deps.ts';
 import { buildApp, type FoundryApp } from './app.ts';
@@ -36,6 +41,7 @@ export interface Foundry extends FoundryApp {
 /** Wires a Foundry process: configuration, database (migrated), vault keys, artifacts, events, HTTP app. */
 export async function createFoundry(options: CreateFoundryOptions = {}): Promise<Foundry> {
   const config = loadConfig({ env: options.env, overrides: options.config });
+  const mcpServers = await configuredMcpServers(config);
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const database = await openDatabase({ config, logger });
   const cleanups: (() => Promise<void>)[] = [() => database.close()];
@@ -47,17 +53,37 @@ export async function createFoundry(options: CreateFoundryOptions = {}): Promise
     cleanups.push(() => events.close());
     const queue = await createRunJobQueue({ url: database.url, logger });
     cleanups.push(() => queue.close());
-    const plugins = createPluginRegistry([builtinToolsPlugin({ allow: config.ssrfAllow }), ...(options.plugins ?? [])]);
+    const blobs = createFileBlobStore(join(config.dataDir, 'artifacts'));
+    const keys = await loadMasterKeys({ masterKey: config.masterKey, dataDir: config.dataDir });
+    const breakers = createCircuitBreakers();
+    const models = createModelGateway({
+      db: database.db, keys, config, logger, builtin: createBuiltinEngine(), ledger: createUsageLedger({ db: database.db }), breakers,
+    });
+    const knowledge: KnowledgeRuntime = { vectors: createProjectVectorCache(), embed: gatewayEmbedder(models) };
+    cleanups.push(() => stopOcr());
+    const knowledgeServices = knowledgeDeps({ config, db: database.db, blobs, events, queue, clock: systemClock, logger }, knowledge);
+    const mcp = await connectMcpServers({ servers: mcpServers, ssrfAllow: config.ssrfAllow, logger });
+    cleanups.push(() => mcp.close());
+    const conversation = conversationPlugin({
+      db: database.db, events, models, logger, plugins: { conversationHandler: (studio) => plugins.conversationHandler(studio) },
+      searchKnowledge: projectKnowledgeSearch(knowledgeServices),
+    });
+    const plugins = createPluginRegistry([
+      builtinToolsPlugin({ allow: config.ssrfAllow }), ...mcp.plugins, knowledgeToolsPlugin(knowledgeServices), conversation, ...(options.plugins ?? []),
+    ]);
     const worker = config.worker ? await startRunWorker({
-      db: database.db, pool: database.pool, events, queue, logger, tools: () => plugins.tools(), concurrency: config.workerConcurrency,
+      db: database.db, pool: database.pool, events, queue, logger, tools: () => plugins.tools(), callModel: modelNodeCaller(models), breakers,
+      concurrency: config.workerConcurrency,
       runConcurrency: config.runConcurrency, workspaceConcurrency: config.workspaceConcurrency, toolConcurrency: config.toolConcurrency, leaseMs: config.leaseMs,
     }) : undefined;
     if (worker) cleanups.push(() => worker.stop());
     const deps: AppDeps = {
       config, db: database.db, events, queue, worker, clock: systemClock, logger,
       ping: async () => void (await database.pool.query('select 1')),
-      keys: await loadMasterKeys({ masterKey: config.masterKey, dataDir: config.dataDir }),
-      blobs: createFileBlobStore(join(config.dataDir, 'artifacts')),
+      keys,
+      blobs,
+      knowledge,
+      models,
       plugins,
     };
     if (options.triggers !== false) {

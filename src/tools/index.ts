@@ -5,3 +5,6 @@
 export * from './ssrf-guard.ts';
 export * from './guarded-fetch.ts';
 export * from './http-request-tool.ts';
+export * from './tool-description.ts';
+export * from './json-schema-input.ts';
+export * from './mcp/index.ts';

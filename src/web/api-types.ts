@@ -4,6 +4,8 @@
  */
 export type { ProjectView as Project, ProjectMemberView as ProjectMember, MessageView as Message } from '../projects/project-schemas.ts';
 export type { ArtifactView as Artifact, ArtifactVersionView as ArtifactVersion } from '../artifacts/artifact-schemas.ts';
+export type { KnowledgeSourceView as KnowledgeSource } from '../knowledge/knowledge-schemas.ts';
+export type { Passage, Citation } from '../models/language-engine.ts';
 export type { UserView as User, WorkspaceView as Workspace, MemberView as WorkspaceMember } from '../auth/auth-schemas.ts';
 import type { ProjectView, ProjectMemberView } from '../projects/project-schemas.ts';
 import type { UserView, WorkspaceView } from '../auth/auth-schemas.ts';
@@ -21,6 +23,13 @@ import type { createTriggerBody } from '../engine/triggers/trigger-schemas.ts';
 export type {
   TriggerView as Trigger, AutomaticTriggerKind, TriggerStatus, UpdateTriggerBody,
 } from '../engine/triggers/trigger-schemas.ts';
+
+export type {
+  BudgetView as Budget, BudgetScope, BudgetPeriod, SetBudgetInput, UsageSummaryView as UsageSummary, UsageTotals, UsageRecordView as UsageRecord,
+} from '../models/usage-schemas.ts';
+export type { RoleSettingView as ModelRoleSetting, PutRoleSettingInput, RoleTestView as ModelRoleTest } from '../models/model-settings-schemas.ts';
+export type { ModelRole, ProviderName } from '../models/language-engine.ts';
+export type { CredentialView as Credential } from '../vault/credential-schemas.ts';
 
 /** POST /api/workflows/:id/triggers (as sent: the server fills in defaults). */
 export type CreateTriggerBody = z.input<typeof createTriggerBody>;

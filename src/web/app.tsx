@@ -13,6 +13,7 @@ import { RunsPage } from './pages/runs-page.tsx';
 import { SignupPage } from './pages/signup-page.tsx';
 import { WorkflowPage } from './pages/workflow-page.tsx';
 import { WorkflowsPage } from './pages/workflows-page.tsx';
+import { WorkspaceModelsPage } from './pages/workspace-models-page.tsx';
 import { WorkspacePage } from './pages/workspace-page.tsx';
 import { matchRoute, type Route } from './routing/match-route.ts';
 import { navigate, usePathname } from './routing/navigation.ts';
@@ -54,6 +55,8 @@ function Page({ route }: { route: Route }) {
       return <ProjectPage key={route.projectId} projectId={route.projectId} tab={route.tab} />;
     case 'workspace':
       return <WorkspacePage />;
+    case 'workspace-models':
+      return <WorkspaceModelsPage />;
     case 'workflows':
       return <WorkflowsPage />;
     case 'workflow':

@@ -126,6 +126,7 @@ async function postMessage(base: string, account: Account, projectId: string, co
 
 const messageEvent = (content: string) => (e: SseEvent) =>
   e.event === 'message.created' && (e.data.message as { content?: string } | undefined)?.content === content;
+const userMessage = (e: SseEvent) => e.event === 'message.created' && (e.data.message as { role?: string } | undefined)?.role === 'user';
 
 let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
 const masterKey = `k1:${randomBytes(32).toString('base64')}`;
@@ -183,7 +184,8 @@ describe('project events (server-sent events)', () => {
     expect(event.data).toMatchObject({ type: 'message.created', projectId: projectA, message: { id: first.id, projectId: projectA, role: 'user', content: 'for A (1)' } });
     await stream.waitFor(messageEvent('for A (2)'), 'message.created for A (2)');
     // Events reach a stream in the order they were published, so B's and C's would be here by now.
-    const messages = stream.events.filter((e) => e.event === 'message.created').map((e) => (e.data.message as { id: string }).id);
+    // The agent's replies come too; the user messages are exactly A's, in order.
+    const messages = stream.events.filter(userMessage).map((e) => (e.data.message as { id: string }).id);
     expect(messages).toEqual([first.id, second.id]);
     expect(stream.events.every((e) => e.data.projectId === projectA)).toBe(true);
     await stream.close();
@@ -208,7 +210,7 @@ describe('project events (server-sent events)', () => {
     const back = await postMessage(two.url, alice, projectA, 'posted on instance 2');
     await onOne.waitFor(messageEvent('posted on instance 2'), 'the reply on instance 1');
     await onTwo.waitFor(messageEvent('posted on instance 2'), 'the reply on instance 2');
-    expect(onTwo.events.filter((e) => e.event === 'message.created').map((e) => (e.data.message as { id: string }).id)).toEqual([posted.id, back.id]);
+    expect(onTwo.events.filter(userMessage).map((e) => (e.data.message as { id: string }).id)).toEqual([posted.id, back.id]);
     expect(onTwo.events.some((e) => e.data.projectId === projectB)).toBe(false);
     await onOne.close();
     await onTwo.close();

@@ -38,8 +38,14 @@ describe('studio plugins', () => {
     expect(ping.json()).toEqual({ pong: true, workspaceId: user.workspaceId });
     const listed = await foundry.app.inject({ method: 'GET', url: '/api/plugins', headers: as(user) });
     expect(listed.json()).toEqual({
-      plugins: ['builtin-tools', 'demo-studio'], uiPages: [{ path: 'board', title: 'Board', studio: 'builder' }],
-      tools: [expect.objectContaining({ name: 'http.request' }), { name: 'demo.echo', description: 'Echoes its input.' }],
+      plugins: ['builtin-tools', 'knowledge', 'conversation', 'demo-studio'], uiPages: [{ path: 'board', title: 'Board', studio: 'builder' }],
+      tools: [
+        expect.objectContaining({ name: 'http.request', inputSchema: expect.objectContaining({ type: 'object' }) }),
+        expect.objectContaining({ name: 'knowledge.ingest' }),
+        expect.objectContaining({ name: 'knowledge.settle' }),
+        expect.objectContaining({ name: 'conversation.reply', inputSchema: expect.objectContaining({ required: ['messageId'] }) }),
+        { name: 'demo.echo', description: 'Echoes its input.', inputSchema: null, outputSchema: null, rateLimit: null, costPerCallUsd: null },
+      ],
     });
     expect(foundry.routes.some((r) => r.url === '/api/demo/ping')).toBe(true);
   });

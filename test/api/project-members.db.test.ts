@@ -97,13 +97,13 @@ describe('project roles', () => {
     expect(denied.json()).toEqual({
       error: { code: 'FORBIDDEN', message: expect.any(String), details: { required: 'editor', role: 'viewer' } },
     });
-    const { rows } = await foundry.database.pool.query('select content from messages where project_id = $1', [projectId]);
+    const { rows } = await foundry.database.pool.query("select content from messages where project_id = $1 and role = 'user'", [projectId]);
     expect(rows).toEqual([{ content: 'owner says hi' }]);
 
     expect(await projectRole(t, reader, projectId)).toBe('viewer');
     const messages = await t.call(reader, 'GET', `/api/projects/${projectId}/messages`);
     expect(messages.statusCode).toBe(200);
-    expect(messages.json().items.map((m: { content: string }) => m.content)).toEqual(['owner says hi']);
+    expect(messages.json().items.filter((m: { role: string }) => m.role === 'user').map((m: { content: string }) => m.content)).toEqual(['owner says hi']);
     const members = await t.call(reader, 'GET', `/api/projects/${projectId}/members`);
     expect(members.statusCode).toBe(200);
     const edit = await t.call(reader, 'PATCH', `/api/projects/${projectId}`, { name: 'Renamed' });

@@ -30,20 +30,28 @@ describe('projects API', () => {
     expect(gone.json().error.code).toBe('PROJECT_NOT_FOUND');
   });
 
-  it('stores messages without inventing a reply and pages through history', async () => {
+  it('stores messages, each answered once by the project agent, and pages through history', async () => {
     const bob = await signUpUser(foundry);
     const project = (await foundry.app.inject({ method: 'POST', url: '/api/projects', headers: as(bob), payload: { name: 'API', studio: 'software' } })).json();
-    for (let i = 1; i <= 5; i++) {
+    const list = async (query: string) => (await foundry.app.inject({ method: 'GET', url: `/api/projects/${project.id}/messages?${query}`, headers: as(bob) })).json();
+    for (let i = 1; i <= 3; i++) {
       const posted = await foundry.app.inject({ method: 'POST', url: `/api/projects/${project.id}/messages`, headers: as(bob), payload: { content: `message ${i}` } });
       expect(posted.statusCode).toBe(201);
-      expect(posted.json().notice).toMatch(/No agent is attached/);
+      expect(posted.json().notice).toMatch(/The assistant is replying/);
+      const id = posted.json().message.id;
+      for (let wait = 0; wait < 600 && !(await list('limit=100')).items.some((m: { metadata: { replyTo?: string } }) => m.metadata.replyTo === id); wait++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     }
-    const newest = (await foundry.app.inject({ method: 'GET', url: `/api/projects/${project.id}/messages?limit=2`, headers: as(bob) })).json();
-    expect(newest.items.map((m: { content: string }) => m.content)).toEqual(['message 4', 'message 5']);
-    const older = (await foundry.app.inject({ method: 'GET', url: `/api/projects/${project.id}/messages?limit=10&before=${newest.nextCursor}`, headers: as(bob) })).json();
-    expect(older.items.map((m: { content: string }) => m.content)).toEqual(['message 1', 'message 2', 'message 3']);
+    const all = (await list('limit=100')).items as { role: string; content: string; metadata: { replyTo?: string } }[];
+    expect(all.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user', 'assistant']);
+    expect(all.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['message 1', 'message 2', 'message 3']);
+    const newest = await list('limit=2');
+    expect(newest.items.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant']);
+    expect(newest.items[0].content).toBe('message 3');
+    const older = await list(`limit=10&before=${newest.nextCursor}`);
+    expect(older.items.map((m: { content: string }) => m.content).filter((c: string) => c.startsWith('message'))).toEqual(['message 1', 'message 2']);
+    expect(older.items).toHaveLength(4);
     expect(older.nextCursor).toBeNull();
-    const all = (await foundry.app.inject({ method: 'GET', url: `/api/projects/${project.id}/messages?limit=100`, headers: as(bob) })).json();
-    expect(all.items.every((m: { role: string }) => m.role === 'user')).toBe(true);
   });
 });

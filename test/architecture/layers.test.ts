@@ -87,10 +87,20 @@ describe('the layer checker', () => {
   it('refuses imports between different layers of the same rank', () => {
     const report = analyseSources(tree({
       'src/vault/x.ts': "import '../projects/index.ts';\n",
-      'src/models/y.ts': "import { t } from '../tools/index.ts';\nexport { t };\n",
-      'src/engine/z.ts': "import { s } from '../agents/index.ts';\nexport { s };\n",
+      'src/projects/y.ts': "import { v } from '../vault/index.ts';\nexport { v };\n",
     }));
-    expect(rulesOf(report.violations)).toEqual(['sideways', 'sideways', 'sideways']);
+    expect(rulesOf(report.violations)).toEqual(['sideways', 'sideways']);
+  });
+
+  it('orders the platform services: tools, engine, models, knowledge, agents', () => {
+    const report = analyseSources(tree({
+      'src/models/y.ts': "import { t } from '../tools/index.ts';\nimport { e } from '../engine/index.ts';\nexport { t, e };\n",
+      'src/agents/a.ts': "import { k } from '../knowledge/index.ts';\nexport { k };\n",
+      'src/engine/z.ts': "import { s } from '../agents/index.ts';\nexport { s };\n",
+      'src/tools/w.ts': "import { m } from '../models/index.ts';\nexport { m };\n",
+    }));
+    expect(rulesOf(report.violations)).toEqual(['upward', 'upward']);
+    expect(report.violations.map((v) => v.file).sort()).toEqual(['src/engine/z.ts', 'src/tools/w.ts']);
   });
 
   it('refuses value imports from web into other layers but allows `import type`', () => {

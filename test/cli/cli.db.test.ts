@@ -1,29 +1,18 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFoundry, type RunningFoundry } from '../../src/server/index.ts';
 import { createTestDatabaseUrl } from '../support/test-database.ts';
+import { runCli } from '../support/cli-process.ts';
 
-const run = promisify(execFile);
-const cli = join(import.meta.dirname, '../../src/cli/main.ts');
 
 let database: { url: string; drop(): Promise<void> };
 let dataDir: string;
 let server: RunningFoundry;
 
 async function foundry(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], {
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: database.url, FOUNDRY_DATA_DIR: dataDir, FOUNDRY_URL: server.url, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  return runCli(args, { PATH: process.env.PATH ?? '', DATABASE_URL: database.url, FOUNDRY_DATA_DIR: dataDir, FOUNDRY_URL: server.url, ...env });
 }
 
 beforeAll(async () => {

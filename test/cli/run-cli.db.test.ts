@@ -1,16 +1,14 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFoundry, type RunningFoundry } from '../../src/server/index.ts';
 import { createTestDatabaseUrl } from '../support/test-database.ts';
+import { cliPath, runCli } from '../support/cli-process.ts';
 
 /** `foundry run` and `foundry runs …` as a user runs them: the real CLI process against a real server. */
 
-const exec = promisify(execFile);
-const cli = join(import.meta.dirname, '../../src/cli/main.ts');
 
 let database: { url: string; drop(): Promise<void> };
 let dataDir: string;
@@ -20,18 +18,12 @@ let token: string;
 const env = () => ({ PATH: process.env.PATH ?? '', DATABASE_URL: database.url, FOUNDRY_DATA_DIR: dataDir, FOUNDRY_URL: server.url, ...(token ? { FOUNDRY_TOKEN: token } : {}) });
 
 async function foundry(args: string[]) {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [cli, ...args], { env: env() });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  return runCli(args, env());
 }
 
 /** The CLI in the background: its output so far, a way to wait for some text, and its exit. */
 function background(args: string[]) {
-  const child = spawn(process.execPath, [cli, ...args], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cliPath, ...args], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const waiters: (() => void)[] = [];

@@ -59,6 +59,7 @@ export interface MessageItem {
   id: string;
   projectId: string;
   content: string;
+  role: string;
 }
 
 /** Every project of the caller's workspace, following the cursors. */

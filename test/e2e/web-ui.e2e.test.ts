@@ -77,8 +77,13 @@ describe.runIf(runnable)('web UI in a real browser', () => {
     await page.getByRole('button', { name: 'Send' }).click();
     await visible(page.getByRole('log').getByText(text));
     const notice = await visible(page.getByTestId('message-notice'));
-    expect(await notice.textContent()).toContain('No agent is attached');
-    expect(await page.getByRole('log').getByRole('article').count()).toBe(1);
+    expect(await notice.textContent()).toContain('The assistant is replying');
+    // The general assistant answers offline, with the engine that wrote it and next steps to pick.
+    const reply = await visible(page.getByRole('log').getByRole('article', { name: 'Assistant, reply' }));
+    expect(await reply.getByTestId('engine-badge').textContent()).toContain('Built-in engine');
+    expect(await page.getByRole('log').getByRole('article').count()).toBe(2);
+    const suggestions = page.getByRole('group', { name: 'Suggested replies' }).getByRole('button');
+    expect(await suggestions.count()).toBeGreaterThan(0);
 
     await visible(second.getByRole('log').getByText(text));
     expect(await second.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
@@ -87,7 +92,14 @@ describe.runIf(runnable)('web UI in a real browser', () => {
     // Enter sends as well; the first tab shows the second tab's message.
     await second.getByRole('textbox', { name: 'Message' }).fill('Reminders by email, please.');
     await second.getByRole('textbox', { name: 'Message' }).press('Enter');
-    await visible(page.getByRole('log').getByText('Reminders by email, please.'));
+    await visible(page.getByRole('log').getByText('Reminders by email, please.', { exact: true }));
+
+    // A suggested reply is sent as a message of its own.
+    await visible(page.getByRole('log').getByRole('article', { name: 'Assistant, reply' }).nth(1));
+    const pick = page.getByRole('group', { name: 'Suggested replies' }).getByRole('button').first();
+    const picked = (await pick.textContent()) ?? '';
+    await pick.click();
+    await visible(second.getByRole('log').getByRole('article', { name: /message/ }).filter({ hasText: picked }));
 
     await screenshot(page, '05-conversation');
     await screenshot(second, '06-conversation-second-tab');
@@ -165,7 +177,7 @@ describe.runIf(runnable)('web UI in a real browser', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(mobile, '12-mobile-projects');
     await mobile.getByRole('heading', { name: 'Task API' }).click();
-    await visible(mobile.getByRole('log').getByText('Reminders by email, please.'));
+    await visible(mobile.getByRole('log').getByText('Reminders by email, please.', { exact: true }));
     expect(await mobile.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await screenshot(mobile, '13-mobile-conversation');
     await phone.close();
@@ -175,7 +187,7 @@ describe.runIf(runnable)('web UI in a real browser', () => {
     const night = await dark.newPage();
     await night.goto(`${server.url}/projects`);
     await night.getByRole('heading', { name: 'Task API' }).click();
-    await visible(night.getByRole('log').getByText('Reminders by email, please.'));
+    await visible(night.getByRole('log').getByText('Reminders by email, please.', { exact: true }));
     expect(await night.evaluate(() => document.documentElement.dataset.mantineColorScheme)).toBe('dark');
     await screenshot(night, '16-dark-conversation', { fullPage: false });
     await dark.close();
@@ -231,9 +243,14 @@ describe.runIf(runnable)('web UI in a real browser', () => {
     const log = page.getByRole('log');
     await visible(log.getByText('Point number 40', { exact: true }));
     expect(await log.getByText('Point number 1', { exact: true }).count()).toBe(0);
-    await log.getByRole('button', { name: 'Load older messages' }).click();
+    // Each point has its reply, so the history takes more than one page: load until the first.
+    const older = log.getByRole('button', { name: 'Load older messages' });
+    while (await log.getByText('Point number 1', { exact: true }).count() === 0) {
+      await older.click();
+      await page.waitForFunction(() => !document.querySelector('[role="log"] button[data-loading="true"]'));
+    }
     await visible(log.getByText('Point number 1', { exact: true }));
-    expect(await log.getByRole('article').count()).toBe(40);
+    expect(await log.getByRole('article', { name: /, message$/ }).count()).toBe(40);
     expect(await log.getByRole('button', { name: 'Load older messages' }).count()).toBe(0);
   });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Foundry, RouteInfo } from '../../src/server/index.ts';
+import { waitForIngestion } from './knowledge-api.ts';
 import { as, signUpUser, type Account } from './test-foundry.ts';
 
 /**
@@ -29,6 +30,8 @@ export interface RouteFixture {
   /** A webhook trigger of the workflow (nothing fires it unless a signed request comes). */
   trigger: { id: string; name: string; secret: string };
   run: { id: string };
+  /** A Markdown knowledge source, fully ingested. */
+  knowledge: { id: string; name: string };
 }
 
 /** A valid workflow needing no tool (none are registered yet): a trigger and an output. */
@@ -73,15 +76,21 @@ const idByPrefix: Record<string, (f: RouteFixture) => string> = {
   '/api/triggers/:id': (f) => f.trigger.id,
   '/api/hooks/:id': (f) => f.trigger.id,
   '/api/runs/:id': (f) => f.run.id,
+  '/api/knowledge/:id': (f) => f.knowledge.id,
+  '/api/workspaces/:id': (f) => f.workspace.id,
 };
 
 /** Parameters other than `:id`, and what their values look like (bad-input picks bad values by kind). */
 const namedParams: Record<string, { kind: ParamKind; value: (f: RouteFixture) => string }> = {
   userId: { kind: 'uuid', value: (f) => f.member.userId },
   version: { kind: 'positive-int', value: () => '1' },
+  scope: { kind: 'keyword', value: () => 'project' },
+  scopeId: { kind: 'uuid', value: (f) => f.project.id },
+  role: { kind: 'keyword', value: () => 'chat' },
 };
 
-export type ParamKind = 'uuid' | 'positive-int';
+/** `keyword`: one of a fixed set of words (a budget scope, a model role). */
+export type ParamKind = 'uuid' | 'positive-int' | 'keyword';
 
 export class MissingRouteFixtureError extends Error {}
 
@@ -160,6 +169,10 @@ const bodies: Record<string, (c: BodyContext) => RouteBody> = {
   'POST /api/workflows/:id/runs': () => ({ json: { input: { walked: true } } }),
   'POST /api/runs/:id/approve': () => ({ json: { nodeId: 'result', comment: 'walked' } }),
   'POST /api/runs/:id/reject': () => ({ json: { nodeId: 'result', comment: 'walked' } }),
+  'POST /api/projects/:id/knowledge': () => ({ multipart: [{ name: 'name', value: 'walked.md' }, textFile('walked.md', '# Walked\n\ninjected knowledge')] }),
+  'POST /api/projects/:id/knowledge/urls': () => ({ json: { url: 'https://example.com/walked.html', name: 'walked page' } }),
+  'PUT /api/workspaces/:id/budgets': ({ target }) => ({ json: { scope: 'project', scopeId: target.project.id, limitUsd: 5, period: 'month' } }),
+  'PUT /api/workspaces/:id/models/:role': ({ target }) => ({ json: { provider: 'openai', model: 'gpt-4.1-mini', credentialId: target.credential.id } }),
 };
 
 /** The fixture body of a route with a body; throws MissingRouteFixtureError when there is none. */
@@ -184,6 +197,15 @@ export function encodeMultipart(parts: MultipartPart[], boundary = `foundry-test
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+async function waitForReply(get: (url: string) => Promise<Record<string, unknown>>, projectId: string, messageId: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const { items } = (await get(`/api/projects/${projectId}/messages?limit=200`)) as { items: { metadata: Record<string, unknown> }[] };
+    if (items.some((m) => m.metadata.replyTo === messageId)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`fixture set-up: no reply to message ${messageId}`);
 }
 
 /** The payload and content-type header of a body. */
@@ -219,7 +241,7 @@ export function fixtureSecrets(f: RouteFixture): string[] {
     f.workspace.id, f.workspace.name, f.project.id, f.project.name, f.message.id, f.message.content,
     f.artifact.id, f.artifact.name, f.artifact.versionId, f.token.id, f.token.name, f.token.secret,
     f.credential.id, f.credential.name, f.credential.secret, f.workflow.id, f.workflow.name, f.run.id,
-    f.trigger.id, f.trigger.name, f.trigger.secret,
+    f.trigger.id, f.trigger.name, f.trigger.secret, f.knowledge.id, f.knowledge.name,
   ];
 }
 
@@ -266,6 +288,14 @@ export async function createRouteFixture(foundry: Foundry, { label, credentialSe
   const workflow = (await call('POST', '/api/workflows', 201, { json: { definition: workflowDefinition(workflowName) } })) as { id: string };
   const triggerName = `${label} order hook`;
   const trigger = (await call('POST', `/api/workflows/${workflow.id}/triggers`, 201, { json: { kind: 'webhook', name: triggerName } })) as { id: string; webhook: { secret: string } };
+  const knowledgeName = `${label} price notes`;
+  const source = (await call('POST', `/api/projects/${project.id}/knowledge`, 202, {
+    multipart: [{ name: 'name', value: knowledgeName }, { name: 'file', filename: 'prices.md', contentType: 'text/markdown', content: `# Prices\n\n${label} sells the widget at 12 euros.` }],
+  })) as { id: string };
+  // Ingestion runs in the background: wait for it to end so the tenant's rows hold still.
+  await waitForIngestion((url) => call('GET', url, 200), source.id);
+  // So does the agent's reply to the message.
+  await waitForReply((url) => call('GET', url, 200), project.id, posted.message.id);
 
   return {
     owner: { ...owner, name: ownerName },
@@ -278,6 +308,7 @@ export async function createRouteFixture(foundry: Foundry, { label, credentialSe
     credential: { id: credential.id, name: credentialName, secret: credentialSecret },
     workflow: { id: workflow.id, name: workflowName },
     trigger: { id: trigger.id, name: triggerName, secret: trigger.webhook.secret },
+    knowledge: { id: source.id, name: knowledgeName },
     run: { id: ((await call('POST', `/api/workflows/${workflow.id}/runs`, 202, { json: { input: { label } } })) as { id: string }).id },
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { enqueueConversationTurn } from '../../agents/index.ts';
 import { listMessages, messageView, postMessage, postMessageInput } from '../../projects/index.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { contextOf } from '../request-context.ts';
@@ -23,9 +24,19 @@ export function messageRoutes(deps: AppDeps) {
 
     r.post('/api/projects/:id/messages', {
       schema: {
-        tags, summary: 'Post a message to the project conversation', params: idParams, body: postMessageInput,
+        tags, summary: 'Post a message to the project conversation',
+        description: 'The project\'s agent answers in a durable turn: its reply is a new message (a `message.typing` then a `message.created` event on the project stream), with `metadata.replyTo` set to this message.',
+        params: idParams, body: postMessageInput,
         response: { 201: z.object({ message: messageView, notice: z.string() }), ...commonErrors },
       },
-    }, async (request, reply) => reply.status(201).send(await postMessage(projectDeps, contextOf(request), request.params.id, request.body)));
+    }, async (request, reply) => {
+      const ctx = contextOf(request);
+      let turn: string | undefined;
+      const posted = await postMessage(projectDeps, ctx, request.params.id, request.body, async (tx, message) => {
+        turn = await enqueueConversationTurn(tx, deps.queue, message, ctx.userId);
+      });
+      if (turn) deps.queue.kick?.(turn);
+      return reply.status(201).send(posted);
+    });
   };
 }

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   approvalBody, controlRun, decideApproval, getRun, listRunEvents, listRuns, runEventView, runEventsAfter, runEventsBusType, runForStream,
-  runStates, runSummaryView, runView, startRun, startRunBody, startWorkflowRunBody, type RunDeps,
+  runStates, runSummaryView, runView, startRun, startRunBody, startWorkflowRunBody, triggerKinds, type RunDeps,
 } from '../../engine/index.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { startEventStream } from '../event-stream.ts';
@@ -39,7 +39,10 @@ export function runRoutes(deps: AppDeps) {
     r.get('/api/runs', {
       schema: {
         tags, summary: 'Runs of the workspace, newest first',
-        querystring: z.object({ workflowId: z.uuid().optional(), status: z.enum(runStates).optional(), limit: limitSchema(200, 50) }),
+        description: 'Foundry\'s own jobs (conversation turns, knowledge ingestion: trigger `system`) are left out unless `trigger=system` asks for them.',
+        querystring: z.object({
+          workflowId: z.uuid().optional(), status: z.enum(runStates).optional(), trigger: z.enum(triggerKinds).optional(), limit: limitSchema(200, 50),
+        }),
         response: { 200: items(runSummaryView), ...commonErrors },
       },
     }, async (request) => ({ items: await listRuns(deps.db, contextOf(request), request.query) }));

@@ -1,10 +1,11 @@
 import { Box, Button, Center, Divider, Group, Loader, Paper, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Message, Project } from '../api-types.ts';
 import { addMessage, flattenMessages } from '../conversation-cache.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useMessages } from '../hooks/use-messages.ts';
+import type { Typing } from '../hooks/use-project-events.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useStickyScroll } from '../hooks/use-sticky-scroll.ts';
 import { queryKeys } from '../query-keys.ts';
@@ -25,6 +26,8 @@ export function ConversationPanel({ project }: { project: Project }) {
   const items = flattenMessages(messages.data);
   const [notice, setNotice] = useState<string | null>(null);
   const { viewport, onScroll, stickToBottom } = useStickyScroll(items);
+  // Set by the project's event stream; never fetched.
+  const typing = useQuery<Typing | null>({ queryKey: queryKeys.typing(api.workspaceId, project.id), queryFn: () => null, enabled: false }).data;
 
   const post = useMutation({
     mutationFn: (content: string) => api.post<{ message: Message; notice: string }>(`/api/projects/${encodeURIComponent(project.id)}/messages`, { content }),
@@ -35,6 +38,8 @@ export function ConversationPanel({ project }: { project: Project }) {
     },
   });
   const canPost = project.role !== 'viewer';
+  const last = items.at(-1);
+  const offerReplies = canPost && !post.isPending && last?.role === 'assistant' ? (text: string) => void post.mutateAsync(text) : undefined;
 
   return (
     <Stack gap="sm">
@@ -62,7 +67,13 @@ export function ConversationPanel({ project }: { project: Project }) {
                   <Text size="sm" ta="center">No messages yet. Describe what you want to make; the whole team will see it here.</Text>
                 </Stack>
               ) : (
-                items.map((m) => <MessageItem key={m.id} message={m} mine={m.authorId === userId} />)
+                items.map((m) => <MessageItem key={m.id} message={m} mine={m.authorId === userId} onPickReply={m === last ? offerReplies : undefined} />)
+              )}
+              {typing && (
+                <Group gap="xs" c="dimmed" role="status" aria-live="polite" data-testid="agent-typing">
+                  <Loader type="dots" size="xs" />
+                  <Text size="sm">{typing.agent === 'assistant' ? 'The assistant' : typing.agent} is replying…</Text>
+                </Group>
               )}
             </Stack>
           )}

@@ -34,3 +34,7 @@ export const IconMoon = icon(['M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5z']);
 export const IconSun = icon(['M12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8', 'M12 2.5v2', 'M12 19.5v2', 'M2.5 12h2', 'M19.5 12h2', 'M5.3 5.3l1.4 1.4', 'M17.3 17.3l1.4 1.4', 'M5.3 18.7l1.4-1.4', 'M17.3 6.7l1.4-1.4']);
 export const IconArrowLeft = icon(['M19 12H5', 'M11 6l-6 6 6 6']);
 export const IconBuilding = icon(['M4 21V5l8-2v18', 'M12 8h8v13', 'M8 8v.1', 'M8 12v.1', 'M8 16v.1', 'M16 12v.1', 'M16 16v.1', 'M2.5 21h19']);
+export const IconBook = icon(['M4 5.5A2.5 2.5 0 0 1 6.5 3H20v15H6.5A2.5 2.5 0 0 0 4 20.5z', 'M4 20.5A2.5 2.5 0 0 0 6.5 23H20v-5']);
+export const IconLink = icon(['M10 14a4.5 4.5 0 0 0 6.4 0l3-3a4.5 4.5 0 0 0-6.4-6.4l-1 1', 'M14 10a4.5 4.5 0 0 0-6.4 0l-3 3a4.5 4.5 0 0 0 6.4 6.4l1-1']);
+export const IconSearch = icon(['M11 4a7 7 0 1 0 0 14a7 7 0 1 0 0-14', 'M20 20l-4-4']);
+export const IconRefresh = icon(['M20 11a8 8 0 0 0-14.5-4.5L4 8', 'M4 4v4h4', 'M4 13a8 8 0 0 0 14.5 4.5L20 16', 'M20 20v-4h-4']);

@@ -2,19 +2,29 @@ import { Avatar, Badge, Group, Stack, Text } from '@mantine/core';
 import type { Message } from '../api-types.ts';
 import { initials } from '../format/initials.ts';
 import { IconFile } from './icons.tsx';
+import { EngineBadge, MessageCitations, SuggestedReplies } from './message-details.tsx';
 import { RelativeTime } from './relative-time.tsx';
 
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function author(message: Message): { name: string; color: string } {
-  if (message.role === 'assistant') return { name: message.agent ?? 'Assistant', color: 'teal' };
+  if (message.role === 'assistant') return { name: capitalised(message.agent ?? 'assistant'), color: 'teal' };
   if (message.role === 'system') return { name: 'Foundry', color: 'gray' };
   return { name: message.authorName ?? 'Someone', color: 'indigo' };
 }
 
+const kindOf = { user: 'message', assistant: 'reply', system: 'notice' } as const;
+
 /** One message of a project conversation. */
-export function MessageItem({ message, mine }: { message: Message; mine: boolean }) {
+export function MessageItem({ message, mine, onPickReply }: {
+  message: Message;
+  mine: boolean;
+  /** Given for the latest agent reply only: its suggested replies are then offered. */
+  onPickReply?: ((text: string) => void) | undefined;
+}) {
   const { name, color } = author(message);
   return (
-    <Group component="article" align="flex-start" gap="sm" wrap="nowrap" aria-label={`${name}, ${message.role === 'user' ? 'message' : message.role}`} data-message-id={message.id}>
+    <Group component="article" align="flex-start" gap="sm" wrap="nowrap" aria-label={`${name}, ${kindOf[message.role]}`} data-message-id={message.id}>
       <Avatar color={color} radius="xl" size={36} aria-hidden="true">{initials(name)}</Avatar>
       <Stack gap={2} miw={0} style={{ flex: 1 }}>
         <Group gap={8} wrap="wrap">
@@ -24,6 +34,9 @@ export function MessageItem({ message, mine }: { message: Message; mine: boolean
           <Text size="xs" c="dimmed"><RelativeTime iso={message.createdAt} /></Text>
         </Group>
         <Text size="sm" className="message-content">{message.content}</Text>
+        {message.role === 'assistant' && <MessageCitations message={message} />}
+        {message.role === 'assistant' && <EngineBadge message={message} />}
+        {onPickReply && <SuggestedReplies message={message} onPick={onPickReply} disabled={false} />}
         {message.attachments.length > 0 && (
           <Group gap={6} mt={4}>
             <Badge variant="outline" color="gray" leftSection={<IconFile size={12} />} style={{ textTransform: 'none' }}>

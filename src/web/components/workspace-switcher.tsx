@@ -4,7 +4,7 @@ import { roleLabel } from '../roles.ts';
 import { navigate } from '../routing/navigation.ts';
 import { useWorkspace } from '../workspace-context.tsx';
 import { CreateWorkspaceModal } from './create-workspace-modal.tsx';
-import { IconBuilding, IconCheck, IconChevronDown, IconPlus, IconUsers } from './icons.tsx';
+import { IconBuilding, IconCheck, IconChevronDown, IconPlus, IconSliders, IconUsers } from './icons.tsx';
 
 /** The header menu that shows the current workspace and switches to another or a new one. */
 export function WorkspaceSwitcher() {
@@ -42,6 +42,7 @@ export function WorkspaceSwitcher() {
           ))}
           <Menu.Divider />
           <Menu.Item leftSection={<IconUsers size={16} />} onClick={() => navigate('/workspace')}>Workspace members</Menu.Item>
+          <Menu.Item leftSection={<IconSliders size={16} />} onClick={() => navigate('/workspace/models')}>Models &amp; usage</Menu.Item>
           <Menu.Item leftSection={<IconPlus size={16} />} onClick={open}>Create workspace</Menu.Item>
         </Menu.Dropdown>
       </Menu>

@@ -1,10 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { Message } from '../api-types.ts';
+import type { Items, KnowledgeSource, Message } from '../api-types.ts';
 import { addMessage } from '../conversation-cache.ts';
+import { removeSource, upsertSource } from '../knowledge-cache.ts';
 import { queryKeys } from '../query-keys.ts';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
+
+/** An agent is writing the reply to a message. */
+export interface Typing {
+  replyTo: string;
+  agent: string;
+}
 
 /**
  * Listens to a project's server-sent events and folds them into the query cache: new messages are
@@ -22,13 +29,25 @@ export function useProjectEvents(workspaceId: string, projectId: string): LiveSt
     setStatus('connecting');
 
     source.addEventListener('ready', () => {
-      if (connectedBefore) void client.invalidateQueries({ queryKey: queryKeys.messages(workspaceId, projectId) });
+      if (connectedBefore) {
+        void client.invalidateQueries({ queryKey: queryKeys.messages(workspaceId, projectId) });
+        void client.invalidateQueries({ queryKey: queryKeys.knowledge(workspaceId, projectId) });
+      }
       connectedBefore = true;
       setStatus('live');
     });
     source.addEventListener('message.created', (event) => {
       const message = parseData<{ message?: Message }>(event)?.message;
-      if (message) client.setQueryData(queryKeys.messages(workspaceId, projectId), (data: Parameters<typeof addMessage>[0]) => addMessage(data, message));
+      if (!message) return;
+      client.setQueryData(queryKeys.messages(workspaceId, projectId), (data: Parameters<typeof addMessage>[0]) => addMessage(data, message));
+      const replied = message.metadata.replyTo;
+      if (typeof replied === 'string') {
+        client.setQueryData(queryKeys.typing(workspaceId, projectId), (typing: Typing | null | undefined) => (typing?.replyTo === replied ? null : typing ?? null));
+      }
+    });
+    source.addEventListener('message.typing', (event) => {
+      const typing = parseData<Typing>(event);
+      if (typing) client.setQueryData(queryKeys.typing(workspaceId, projectId), { replyTo: typing.replyTo, agent: typing.agent });
     });
     source.addEventListener('project.updated', () => {
       void client.invalidateQueries({ queryKey: queryKeys.project(workspaceId, projectId), exact: true });
@@ -36,6 +55,17 @@ export function useProjectEvents(workspaceId: string, projectId: string): LiveSt
     });
     source.addEventListener('artifact.created', () => {
       void client.invalidateQueries({ queryKey: queryKeys.artifacts(workspaceId, projectId) });
+    });
+    source.addEventListener('knowledge.source.updated', (event) => {
+      const updated = parseData<{ source?: KnowledgeSource }>(event)?.source;
+      if (!updated) return;
+      client.setQueryData(queryKeys.knowledge(workspaceId, projectId), (data: Items<KnowledgeSource> | undefined) => upsertSource(data, updated));
+      if (updated.status === 'ready') void client.invalidateQueries({ queryKey: queryKeys.knowledgeSearches(workspaceId, projectId) });
+    });
+    source.addEventListener('knowledge.source.deleted', (event) => {
+      const sourceId = parseData<{ sourceId?: string }>(event)?.sourceId;
+      if (sourceId) client.setQueryData(queryKeys.knowledge(workspaceId, projectId), (data: Items<KnowledgeSource> | undefined) => removeSource(data, sourceId));
+      void client.invalidateQueries({ queryKey: queryKeys.knowledgeSearches(workspaceId, projectId) });
     });
     source.addEventListener('member.changed', () => {
       void client.invalidateQueries({ queryKey: queryKeys.projectMembers(workspaceId, projectId) });

@@ -2,7 +2,8 @@ import { Anchor, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { ApiError } from '../api-error.ts';
 import { ArtifactsPanel } from '../components/artifacts-panel.tsx';
 import { ConversationPanel } from '../components/conversation-panel.tsx';
-import { IconArrowLeft, IconChat, IconFile, IconSliders, IconUsers } from '../components/icons.tsx';
+import { KnowledgePanel } from '../components/knowledge-panel.tsx';
+import { IconArrowLeft, IconBook, IconChat, IconFile, IconSliders, IconUsers } from '../components/icons.tsx';
 import { LiveStatusBadge } from '../components/live-status-badge.tsx';
 import { PageLoader } from '../components/page-loader.tsx';
 import { ProjectMembersPanel } from '../components/project-members-panel.tsx';
@@ -10,6 +11,7 @@ import { ProjectSettingsPanel } from '../components/project-settings-panel.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { StudioBadge } from '../components/studio-badge.tsx';
+import { UsageSummaryPanel } from '../components/usage-summary-panel.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useProject } from '../hooks/use-project.ts';
 import { useProjectEvents } from '../hooks/use-project-events.ts';
@@ -21,11 +23,12 @@ import { NotFoundPage } from './not-found-page.tsx';
 const tabLabels: Record<ProjectTab, { label: string; icon: typeof IconChat }> = {
   conversation: { label: 'Conversation', icon: IconChat },
   artifacts: { label: 'Artifacts', icon: IconFile },
+  knowledge: { label: 'Knowledge', icon: IconBook },
   members: { label: 'Members', icon: IconUsers },
   settings: { label: 'Settings', icon: IconSliders },
 };
 
-/** One project: its header and the Conversation, Artifacts, Members and Settings tabs (the tab is in the URL). */
+/** One project: its header and the Conversation, Artifacts, Knowledge, Members and Settings tabs (the tab is in the URL). */
 export function ProjectPage({ projectId, tab }: { projectId: string; tab: ProjectTab }) {
   const api = useApi();
   const project = useProject(projectId);
@@ -76,8 +79,14 @@ export function ProjectPage({ projectId, tab }: { projectId: string; tab: Projec
         </Tabs.List>
         <Tabs.Panel value="conversation" pt="lg"><ConversationPanel project={p} /></Tabs.Panel>
         <Tabs.Panel value="artifacts" pt="lg"><ArtifactsPanel project={p} /></Tabs.Panel>
+        <Tabs.Panel value="knowledge" pt="lg"><KnowledgePanel project={p} /></Tabs.Panel>
         <Tabs.Panel value="members" pt="lg"><ProjectMembersPanel project={p} /></Tabs.Panel>
-        <Tabs.Panel value="settings" pt="lg"><ProjectSettingsPanel project={p} /></Tabs.Panel>
+        <Tabs.Panel value="settings" pt="lg">
+          <Stack gap="xl">
+            <ProjectSettingsPanel project={p} />
+            <UsageSummaryPanel projectId={p.id} />
+          </Stack>
+        </Tabs.Panel>
       </Tabs>
     </Stack>
   );

@@ -1,10 +1,11 @@
-import { Badge, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { MembersEditor } from '../components/members-editor.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useWorkspaceMembers } from '../hooks/use-members.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { queryKeys } from '../query-keys.ts';
+import { linkProps } from '../routing/link-props.ts';
 import { roleAtLeast, roleLabel, workspaceRoles } from '../roles.ts';
 import { useWorkspace } from '../workspace-context.tsx';
 
@@ -18,9 +19,12 @@ export function WorkspacePage() {
   return (
     <Stack gap="lg" maw={820}>
       <div>
-        <Group gap="xs">
-          <Title order={1} fz={{ base: 'h2', sm: 'h1' }}>{workspace.name}</Title>
-          {workspace.personal && <Badge variant="light" color="gray">Personal</Badge>}
+        <Group justify="space-between" gap="sm">
+          <Group gap="xs">
+            <Title order={1} fz={{ base: 'h2', sm: 'h1' }}>{workspace.name}</Title>
+            {workspace.personal && <Badge variant="light" color="gray">Personal</Badge>}
+          </Group>
+          <Button component="a" variant="default" size="sm" {...linkProps('/workspace/models')}>Models &amp; usage</Button>
         </Group>
         <Text c="dimmed" size="sm">Your role: {roleLabel(workspace.role)}. Members see the workspace's projects with the role given here.</Text>
       </div>

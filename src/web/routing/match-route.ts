@@ -1,4 +1,4 @@
-export const projectTabs = ['conversation', 'artifacts', 'members', 'settings'] as const;
+export const projectTabs = ['conversation', 'artifacts', 'knowledge', 'members', 'settings'] as const;
 export type ProjectTab = (typeof projectTabs)[number];
 
 /** The pages of the app, as parsed from the URL path. */
@@ -9,6 +9,7 @@ export type Route =
   | { name: 'new-project' }
   | { name: 'project'; projectId: string; tab: ProjectTab }
   | { name: 'workspace' }
+  | { name: 'workspace-models' }
   | { name: 'workflows' }
   | { name: 'workflow'; workflowId: string }
   | { name: 'runs' }
@@ -32,6 +33,7 @@ export function matchRoute(pathname: string): Route {
   }
   if (first === 'workflows' && third === undefined) return { name: 'workflow', workflowId: second };
   if (first === 'runs' && third === undefined) return { name: 'run', runId: second };
+  if (first === 'workspace' && second === 'models' && third === undefined) return { name: 'workspace-models' };
   if (first !== 'projects') return { name: 'not-found' };
   if (second === 'new' && third === undefined) return { name: 'new-project' };
   if (third === undefined) return { name: 'project', projectId: second, tab: 'conversation' };
@@ -47,6 +49,7 @@ export function routePath(route: Route): string {
     case 'projects': return '/';
     case 'new-project': return '/projects/new';
     case 'workspace': return '/workspace';
+    case 'workspace-models': return '/workspace/models';
     case 'workflows': return '/workflows';
     case 'workflow': return `/workflows/${encodeURIComponent(route.workflowId)}`;
     case 'runs': return '/runs';

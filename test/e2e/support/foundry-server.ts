@@ -1,11 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFoundry } from '../../../src/server/index.ts';
+import { startFoundry, type RunningFoundry } from '../../../src/server/index.ts';
 import { createTestDatabaseUrl } from '../../support/test-database.ts';
 
 export interface RunningServer {
   url: string;
+  /** The Foundry behind the URL, for tests that seed data the UI has no way to make (usage records). */
+  foundry: RunningFoundry;
   close(): Promise<void>;
 }
 
@@ -19,6 +21,7 @@ export async function startTestServer(webDir: string): Promise<RunningServer> {
   });
   return {
     url: foundry.url,
+    foundry,
     async close() {
       await foundry.close();
       await database.drop();
