@@ -55,6 +55,17 @@ describe(`foundry worker processes SIGKILLed while they drive runs (${target})`,
     };
     const submitting = submit(runs).then(() => { submitted = true; });
 
+    /** Kills the worker making the next effect call, before the recorder answers it; undefined if no call comes in time. */
+    const killAtNextCall = (timeoutMs: number, beforeRestart: () => Promise<void>) => new Promise<{ slot: number; killed: number; started: number } | undefined>((resolve, reject) => {
+      const timer = setTimeout(() => { rig.recorder.onCall = undefined; resolve(undefined); }, timeoutMs);
+      rig.recorder.onCall = ({ path, call }) => {
+        const worker = path === '/effect' ? rig.workers.byPid(call.pid) : undefined;
+        if (worker === undefined) return;
+        rig.recorder.onCall = undefined;
+        clearTimeout(timer);
+        rig.workers.killAndRestart(worker.slot, beforeRestart).then((done) => resolve({ slot: worker.slot, ...done }), reject);
+      };
+    });
     const killLog: { slot: number; killed: number; started: number; openRuns: number }[] = [];
     let toppedUp = 0;
     while (killLog.length < kills) {
@@ -67,8 +78,13 @@ describe(`foundry worker processes SIGKILLed while they drive runs (${target})`,
         toppedUp += 20;
         open = 20;
       }
-      const slot = randomBetween(0, rig.workers.workers.length - 1);
-      const { killed, started } = await rig.workers.killAndRestart(slot, () => sleep(randomBetween(0, 1_000)));
+      // Every other kill waits for the next effect call and kills its worker while the call is in
+      // flight, so some kills always land on live work however slowly workers start; the rest strike
+      // at a random moment.
+      const restart = () => sleep(randomBetween(0, 1_000));
+      const inFlight = killLog.length % 2 === 0 ? await killAtNextCall(3_000, restart) : undefined;
+      const slot = inFlight?.slot ?? randomBetween(0, rig.workers.workers.length - 1);
+      const { killed, started } = inFlight ?? await rig.workers.killAndRestart(slot, restart);
       killLog.push({ slot, killed, started, openRuns: open });
     }
     await submitting;

@@ -1,11 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunView } from '../../src/engine/index.ts';
 import type { MessageView } from '../../src/projects/index.ts';
+import { openAiSpecAvailable, openAiSpecNotice } from '../support/openai-spec.ts';
 import { startRecordedModelServer, type RecordedModelServer } from '../support/recorded-model-server.ts';
 import { as, createTestFoundry, signUpUser, type Account, type TestFoundry } from '../support/test-foundry.ts';
 
 // The model layer where the rest of Foundry uses it: workflow model nodes and conversation turns,
-// with an OpenAI-compatible server (the recorded one) configured for one workspace.
+// with an OpenAI-compatible server (the recorded one) configured for one workspace. The tests that
+// reach the server need OpenAI's published spec to check the requests (absent from a plain clone).
+if (!openAiSpecAvailable) console.warn(openAiSpecNotice);
+const withSpec = it.skipIf(!openAiSpecAvailable);
 let foundry: TestFoundry;
 let server: RecordedModelServer;
 let withModel: Account;
@@ -72,7 +76,7 @@ async function usageOfRun(runId: string) {
 }
 
 describe('workflow model nodes', () => {
-  it('call the workspace\'s model, with the run\'s usage recorded', async () => {
+  withSpec('call the workspace\'s model, with the run\'s usage recorded', async () => {
     server.reply({ output: 'Carry more, weigh less.', tokens: { in: 14, out: 6 } });
     const run = await runToEnd(withModel, tagline, { product: 'tote bag' });
     expect(run.status).toBe('succeeded');
@@ -81,7 +85,7 @@ describe('workflow model nodes', () => {
     expect(await usageOfRun(run.id)).toEqual([{ operation: 'generate', provider: 'openai-compatible', tokens_in: 14, tokens_out: 6 }]);
   });
 
-  it('return a checked object when the node gives an output schema', async () => {
+  withSpec('return a checked object when the node gives an output schema', async () => {
     const definition = {
       ...tagline,
       nodes: [tagline.nodes[0], { ...tagline.nodes[1], config: { role: 'extraction', prompt: '"Price this: " & input.product', outputSchema: {
@@ -126,14 +130,14 @@ describe('conversation turns with a provider', () => {
       .find((m) => m.metadata.replyTo === id));
   }
 
-  it('classify with the model and let it word the reply, recording the engine and tokens', async () => {
+  withSpec('classify with the model and let it word the reply, recording the engine and tokens', async () => {
     server.reply({ output: { intent: 'greeting', confidence: 0.93 }, tokens: { in: 300, out: 9 } }, { output: 'Hi! Tell me what you are building.', tokens: { in: 120, out: 10 } });
     const reply = await say('hey there');
     expect(reply.content).toBe('Hi! Tell me what you are building.');
     expect(reply.metadata).toMatchObject({ intent: 'greeting', confidence: 0.93, engine: { provider: 'openai-compatible', model: 'llama3', fellBack: false }, tokensIn: 420, tokensOut: 19 });
   });
 
-  it('fall back to the built-in engine when the provider fails, and say so', async () => {
+  withSpec('fall back to the built-in engine when the provider fails, and say so', async () => {
     server.reply({ status: 500 }, { status: 500 });
     const reply = await say('hello!');
     expect(reply.role).toBe('assistant');
