@@ -149,6 +149,9 @@ describe(`foundry serve killed with SIGKILL (${target})`, () => {
       };
 
       const writing = Array.from({ length: writers }, (_, w) => writer(w));
+      // The random moment counts from the round's first acknowledged write: on a busy machine a fresh
+      // server can take longer than the whole window to answer its first request.
+      for (let waited = 0; ackedProjects + ackedMessages === 0 && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
       const killAfterMs = 300 + Math.floor(Math.random() * 900);
       await new Promise((r) => setTimeout(r, killAfterMs));
       killed = true;
