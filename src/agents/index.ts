@@ -11,3 +11,4 @@ export * from './general-assistant.ts';
 export * from './conversation-turn.ts';
 export * from './conversation-plugin.ts';
 export * from './knowledge-search.ts';
+export * from './await-reply.ts';

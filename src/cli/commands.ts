@@ -1,3 +1,4 @@
+import { addChatCommand } from './chat-command.ts';
 import { Command, Option } from 'commander';
 import {
   createApiToken, logInInput, personalWorkspace, resolveContext, signUp, signUpInput,
@@ -168,6 +169,7 @@ export function buildCli(): Command {
   addWorkflowCommands(program, action);
   addRunCommands(program, action);
   addKnowledgeCommands(program, action);
+  addChatCommand(program, action);
   addUsageCommands(program, action);
   addMcpCommand(program, action);
   return program;

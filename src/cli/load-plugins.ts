@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, type FoundryPlugin } from '../kernel/index.ts';
-import { studioPlugins } from '../studios/index.ts';
 
-/** The built-in studios plus the plugin modules named by FOUNDRY_PLUGINS (each default-exports a plugin or a list). */
+/** The plugin modules named by FOUNDRY_PLUGINS (each default-exports a plugin or a list); the studios are built in. */
 export async function loadPlugins(modules: string[]): Promise<FoundryPlugin[]> {
   const extra: FoundryPlugin[] = [];
   for (const path of modules) {
@@ -20,5 +19,5 @@ export async function loadPlugins(modules: string[]): Promise<FoundryPlugin[]> {
     }
     extra.push(...(plugins as FoundryPlugin[]));
   }
-  return [...studioPlugins, ...extra];
+  return extra;
 }

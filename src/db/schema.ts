@@ -433,3 +433,110 @@ export const projectMemory = pgTable('project_memory', {
   summaryThroughSeq: bigint('summary_through_seq', { mode: 'number' }).notNull().default(0),
   updatedAt: updatedAt(),
 });
+
+/** A Digital Product Genome: one version of a product studio project's specification. */
+export const dpgs = pgTable('dpgs', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+  title: text('title').notNull(),
+  category: text('category').notNull(),
+  stage: text('stage').notNull().default('ignition'),
+  summary: text('summary').notNull().default(''),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  /** Design choices that are not spec data: the chosen concept, the drawing parameters. */
+  design: jsonb('design').$type<Record<string, unknown>>().notNull().default({}),
+  parentId: uuid('parent_id').references((): AnyPgColumn => dpgs.id, { onDelete: 'set null' }),
+  approvedAt: timestamp('approved_at', { withTimezone: true }),
+  approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('dpgs_project_version_key').on(t.projectId, t.version),
+  check('dpgs_stage_check', sql`${t.stage} in ('ignition', 'context_synthesized', 'designing', 'specifying', 'reviewed', 'approved')`),
+  check('dpgs_category_check', sql`${t.category} in ('phone_accessory', 'apparel', 'bag', 'drinkware', 'hard_good')`),
+]);
+
+/** One version of one visual of a DPG, with its lineage; the image bytes are blobs. */
+export const dpgAssets = pgTable('dpg_assets', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  dpgId: uuid('dpg_id').notNull().references(() => dpgs.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  view: text('view').notNull(),
+  version: integer('version').notNull(),
+  parentId: uuid('parent_id').references((): AnyPgColumn => dpgAssets.id, { onDelete: 'set null' }),
+  prompt: text('prompt').notNull(),
+  engine: jsonb('engine').$type<{ provider: string; model: string }>().notNull(),
+  parameters: jsonb('parameters').$type<Record<string, unknown>>().notNull().default({}),
+  svgSha256: text('svg_sha256'),
+  pngSha256: text('png_sha256').notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex('dpg_assets_dpg_kind_view_version_key').on(t.dpgId, t.kind, t.view, t.version),
+  check('dpg_assets_kind_check', sql`${t.kind} in ('concept', 'flat', 'callout')`),
+]);
+
+/** A request for quotes issued from an approved DPG. */
+export const rfqs = pgTable('rfqs', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  dpgId: uuid('dpg_id').notNull().references(() => dpgs.id, { onDelete: 'cascade' }),
+  code: text('code').notNull(),
+  status: text('status').notNull().default('open'),
+  issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+  responseDeadline: text('response_deadline').notNull(),
+  targetDelivery: text('target_delivery').notNull(),
+  quantityTiers: jsonb('quantity_tiers').$type<number[]>().notNull(),
+  document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+  /** The artifact holding the PDF, DOCX and Markdown exports as its formats. */
+  artifacts: jsonb('artifacts').$type<Record<string, { artifactId: string; versionId: string; sha256: string }>>().notNull().default({}),
+  matches: jsonb('matches').$type<unknown[]>().notNull().default([]),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex('rfqs_workspace_code_key').on(t.workspaceId, t.code),
+  index('rfqs_project_idx').on(t.projectId),
+  check('rfqs_status_check', sql`${t.status} in ('open', 'awarded')`),
+]);
+
+/** A workspace's supplier directory. */
+export const suppliers = pgTable('suppliers', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  profile: jsonb('profile').$type<Record<string, unknown>>().notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [uniqueIndex('suppliers_workspace_name_key').on(t.workspaceId, t.name)]);
+
+/** A supplier's quote for an RFQ; a new quote from the same supplier replaces the old one. */
+export const quotes = pgTable('quotes', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  rfqId: uuid('rfq_id').notNull().references(() => rfqs.id, { onDelete: 'cascade' }),
+  supplierId: uuid('supplier_id').references(() => suppliers.id, { onDelete: 'set null' }),
+  supplierName: text('supplier_name').notNull(),
+  quote: jsonb('quote').$type<Record<string, unknown>>().notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('quotes_rfq_supplier_key').on(t.rfqId, t.supplierName)]);
+
+/** The order placed with the chosen supplier of an RFQ. */
+export const productOrders = pgTable('product_orders', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  rfqId: uuid('rfq_id').notNull().references(() => rfqs.id, { onDelete: 'cascade' }),
+  quoteId: uuid('quote_id').notNull().references(() => quotes.id),
+  supplierName: text('supplier_name').notNull(),
+  quantity: integer('quantity').notNull(),
+  unitPrice: doublePrecision('unit_price').notNull(),
+  currency: text('currency').notNull(),
+  total: doublePrecision('total').notNull(),
+  status: text('status').notNull().default('placed'),
+  milestones: jsonb('milestones').$type<{ name: string; due: string; status: string }[]>().notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('product_orders_rfq_key').on(t.rfqId)]);

@@ -10,3 +10,4 @@ export * from './event-bus.ts';
 export * from './plugin.ts';
 export * from './process-alive.ts';
 export * from './free-port.ts';
+export * from './request-context-of.ts';

@@ -16,6 +16,7 @@ import { credentialRoutes } from './routes/credential-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { knowledgeRoutes } from './routes/knowledge-routes.ts';
+import { projectFileRoutes } from './routes/project-file-routes.ts';
 import { messageRoutes } from './routes/message-routes.ts';
 import { modelSettingsRoutes } from './routes/model-settings-routes.ts';
 import { pluginRoutes } from './routes/plugin-routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FoundryApp> {
   await app.register(eventRoutes(deps));
   await app.register(artifactRoutes(deps));
   await app.register(knowledgeRoutes(deps));
+  await app.register(projectFileRoutes(deps));
   await app.register(credentialRoutes(deps));
   await app.register(pluginRoutes(deps));
   await app.register(workflowRoutes(deps));

@@ -11,6 +11,7 @@ import {
   createLogger, createPluginRegistry, loadConfig, systemClock, type Config, type ConfigInput, type FoundryPlugin, type Logger,
 } from '../kernel/index.ts';
 import { createBuiltinEngine, createModelGateway, createUsageLedger, modelNodeCaller } from '../models/index.ts';
+import { studioPlugins } from '../studios/index.ts';
 import { loadMasterKeys } from '../vault/index.ts';
 import type { AppDeps } from './app-deps.ts';
 import { buildApp, type FoundryApp } from './app.ts';
@@ -69,7 +70,8 @@ export async function createFoundry(options: CreateFoundryOptions = {}): Promise
       searchKnowledge: projectKnowledgeSearch(knowledgeServices),
     });
     const plugins = createPluginRegistry([
-      builtinToolsPlugin({ allow: config.ssrfAllow }), ...mcp.plugins, knowledgeToolsPlugin(knowledgeServices), conversation, ...(options.plugins ?? []),
+      builtinToolsPlugin({ allow: config.ssrfAllow }), ...mcp.plugins, knowledgeToolsPlugin(knowledgeServices), conversation,
+      ...studioPlugins({ db: database.db, blobs, events, clock: systemClock, logger, config, env: options.env ?? process.env }), ...(options.plugins ?? []),
     ]);
     const worker = config.worker ? await startRunWorker({
       db: database.db, pool: database.pool, events, queue, logger, tools: () => plugins.tools(), callModel: modelNodeCaller(models), breakers,

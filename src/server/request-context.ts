@@ -1,14 +1,13 @@
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateToken, resolveContext, type UserView } from '../auth/index.ts';
-import { ForbiddenError, UnauthenticatedError, type RequestContext } from '../kernel/index.ts';
+import { ForbiddenError, UnauthenticatedError } from '../kernel/index.ts';
 import type { AppDeps } from './app-deps.ts';
 
 export const sessionCookie = 'foundry_session';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    ctx?: RequestContext;
     user?: UserView;
   }
   interface FastifyContextConfig {
@@ -67,11 +66,7 @@ export function authenticateRequests(deps: AppDeps) {
   };
 }
 
-/** The context of an authenticated request; routes call it instead of reading globals. */
-export function contextOf(request: FastifyRequest): RequestContext {
-  if (!request.ctx) throw new UnauthenticatedError();
-  return request.ctx;
-}
+export { contextOf } from '../kernel/index.ts';
 
 export function userOf(request: FastifyRequest): UserView {
   if (!request.user) throw new UnauthenticatedError();

@@ -7,7 +7,7 @@ import type { MessageView } from '../../src/projects/index.ts';
 import { as, createTestFoundry, signUpUser, type Account, type TestFoundry } from '../support/test-foundry.ts';
 
 const seen: { stage: string | null; recent: number; summary: string; intent: string }[] = [];
-const designer = defineConversationHandler('product', 'designer', async (turn) => {
+const designer = defineConversationHandler('software', 'designer', async (turn) => {
   const { value } = await turn.models.classifyIntent(turn.message.content, [
     { name: 'approve', description: 'approves the design', examples: ['looks great, approve it', 'ship it', 'yes, approved'] },
     { name: 'modify', description: 'asks for a change', examples: ['make the logo smaller', 'change the colour to red', 'move the button'] },
@@ -51,7 +51,7 @@ async function project(studio: string): Promise<string> {
 
 describe('studio conversation handlers', () => {
   it('route a studio\'s projects to its handler and store what it returns', async () => {
-    const projectId = await project('product');
+    const projectId = await project('software');
     const reply = await replyTo(projectId, 'make the logo a bit smaller please');
     expect(reply.agent).toBe('designer');
     expect(reply.content).toBe('Designer heard: modify');
@@ -66,7 +66,7 @@ describe('studio conversation handlers', () => {
   });
 
   it('fold turns older than the recent window into the rolling summary, keeping every message', async () => {
-    const projectId = await project('product');
+    const projectId = await project('software');
     const db = foundry.deps.db;
     const older = 80;
     for (let i = 0; i < older; i++) {

@@ -146,7 +146,7 @@ describe('tenant isolation', () => {
     const viewBefore = await viewOf(tenantA);
     expect(rowsBefore.credentials).toHaveLength(1);
     expect(rowsBefore.artifact_versions).toHaveLength(1);
-    expect(rowsBefore.messages).toHaveLength(2);
+    expect(rowsBefore.messages).toHaveLength(4);
     expect(rowsBefore.memberships).toHaveLength(2);
 
     const secretsOfA = fixtureSecrets(tenantA);

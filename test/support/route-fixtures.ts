@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { tables } from '../../src/db/index.ts';
 import type { Foundry, RouteInfo } from '../../src/server/index.ts';
 import { waitForIngestion } from './knowledge-api.ts';
 import { as, signUpUser, type Account } from './test-foundry.ts';
@@ -32,6 +33,11 @@ export interface RouteFixture {
   run: { id: string };
   /** A Markdown knowledge source, fully ingested. */
   knowledge: { id: string; name: string };
+  /** The product project's DPG (designing, with visuals), an RFQ of it with one quote, and a supplier. */
+  dpg: { id: string };
+  asset: { id: string };
+  rfq: { id: string; code: string };
+  quote: { id: string; supplierName: string };
 }
 
 /** A valid workflow needing no tool (none are registered yet): a trigger and an output. */
@@ -50,7 +56,7 @@ export type MultipartPart =
   | { name: string; value: string }
   | { name: string; filename: string; contentType: string; content: Buffer | string };
 
-export type RouteBody = { json: Record<string, unknown> } | { multipart: MultipartPart[] };
+export type RouteBody = { json: Record<string, unknown> | unknown[] } | { multipart: MultipartPart[] };
 
 /** Who sends a body and whose resources it names (for the isolation walk: the attacker and the victim). */
 export interface BodyContext {
@@ -78,6 +84,9 @@ const idByPrefix: Record<string, (f: RouteFixture) => string> = {
   '/api/runs/:id': (f) => f.run.id,
   '/api/knowledge/:id': (f) => f.knowledge.id,
   '/api/workspaces/:id': (f) => f.workspace.id,
+  '/api/dpgs/:id': (f) => f.dpg.id,
+  '/api/assets/:id': (f) => f.asset.id,
+  '/api/rfqs/:id': (f) => f.rfq.id,
 };
 
 /** Parameters other than `:id`, and what their values look like (bad-input picks bad values by kind). */
@@ -173,6 +182,12 @@ const bodies: Record<string, (c: BodyContext) => RouteBody> = {
   'POST /api/projects/:id/knowledge/urls': () => ({ json: { url: 'https://example.com/walked.html', name: 'walked page' } }),
   'PUT /api/workspaces/:id/budgets': ({ target }) => ({ json: { scope: 'project', scopeId: target.project.id, limitUsd: 5, period: 'month' } }),
   'PUT /api/workspaces/:id/models/:role': ({ target }) => ({ json: { provider: 'openai', model: 'gpt-4.1-mini', credentialId: target.credential.id } }),
+  'POST /api/projects/:id/files': () => ({ multipart: [textFile('walked-guide.txt', 'injected brand guide')] }),
+  'PATCH /api/dpgs/:id': () => ({ json: { title: 'Hijacked', data: { packaging: { type: 'walked box' } } } }),
+  'POST /api/dpgs/:id/rfqs': () => ({ json: { responseDays: 7 } }),
+  'POST /api/rfqs/:id/quotes': ({ caller }) => ({ json: [{ supplierName: `${caller.name} Works`, tiers: [{ quantity: 1000, unitPrice: 2.5 }], leadTimeDays: 20, moq: 500 }] }),
+  'POST /api/rfqs/:id/order': ({ target }) => ({ json: { quoteId: target.quote.id } }),
+  'POST /api/suppliers': ({ caller }) => ({ json: [{ name: `${caller.name} Supply`, country: 'VN', categories: ['phone_accessory'], capabilities: ['injection moulding'], certifications: ['ISO 9001'], moq: 500, leadTimeDays: 25, rating: 4 }] }),
 };
 
 /** The fixture body of a route with a body; throws MissingRouteFixtureError when there is none. */
@@ -297,7 +312,10 @@ export async function createRouteFixture(foundry: Foundry, { label, credentialSe
   // So does the agent's reply to the message.
   await waitForReply((url) => call('GET', url, 200), project.id, posted.message.id);
 
+  const product = await productFixture(foundry, owner, project.id, label);
+
   return {
+    ...product,
     owner: { ...owner, name: ownerName },
     member: { userId: memberAccount.userId, email: memberAccount.email, name: memberName },
     workspace: { id: workspace.id, name: workspace.name },
@@ -311,4 +329,34 @@ export async function createRouteFixture(foundry: Foundry, { label, credentialSe
     knowledge: { id: source.id, name: knowledgeName },
     run: { id: ((await call('POST', `/api/workflows/${workflow.id}/runs`, 202, { json: { input: { label } } })) as { id: string }).id },
   };
+}
+
+/**
+ * The product studio's resources of a tenant: the DPG the partner started from the project's
+ * message, visuals drawn on "go ahead", and (written directly, since an RFQ needs an approved DPG)
+ * an RFQ with one quote.
+ */
+async function productFixture(foundry: Foundry, owner: Account, projectId: string, label: string) {
+  const drawn = await foundry.app.inject({ method: 'POST', url: `/api/projects/${projectId}/messages?wait=90`, headers: as(owner), payload: { content: 'No files, go ahead and draw it' } });
+  if (drawn.statusCode !== 201 || !drawn.json().reply) throw new Error(`fixture set-up: the design partner did not answer: ${drawn.body}`);
+  const dpg = (await foundry.app.inject({ method: 'GET', url: `/api/projects/${projectId}/dpg`, headers: as(owner) })).json<{ id: string; visualAssets: { flat_views: { front: { id: string }[] } } }>();
+  const asset = dpg.visualAssets.flat_views.front[0];
+  if (!asset) throw new Error(`fixture set-up: no visuals were drawn: ${drawn.body}`);
+  const supplier = await foundry.app.inject({
+    method: 'POST', url: '/api/suppliers', headers: as(owner),
+    payload: [{ name: `${label} Moulding Co.`, country: 'CN', categories: ['hard_good'], capabilities: ['injection moulding'], certifications: ['ISO 9001'], moq: 1000, leadTimeDays: 30, rating: 4.2 }],
+  });
+  if (supplier.statusCode !== 201) throw new Error(`fixture set-up: POST /api/suppliers answered ${supplier.statusCode}: ${supplier.body}`);
+  const db = foundry.deps.db;
+  const rfq = { id: randomUUID(), code: `RFQ-${label.replace(/\W/g, '').toUpperCase()}-0001` };
+  await db.insert(tables.rfqs).values({
+    id: rfq.id, workspaceId: owner.workspaceId, projectId, dpgId: dpg.id, code: rfq.code, issuedAt: new Date(), responseDeadline: '2030-01-15', targetDelivery: '2030-03-01',
+    quantityTiers: [100, 500, 1000], document: { code: rfq.code, sections: [] }, matches: [],
+  });
+  const quote = { id: randomUUID(), supplierName: `${label} Plastics` };
+  await db.insert(tables.quotes).values({
+    id: quote.id, workspaceId: owner.workspaceId, rfqId: rfq.id, supplierName: quote.supplierName,
+    quote: { supplierName: quote.supplierName, tiers: [{ quantity: 1000, unitPrice: 2.1 }], currency: 'USD', toolingCost: 0, leadTimeDays: 21, moq: 500, certifications: ['ISO 9001'], paymentTerms: '', notes: '' },
+  });
+  return { dpg: { id: dpg.id }, asset: { id: asset.id }, rfq, quote };
 }

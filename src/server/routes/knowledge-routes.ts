@@ -23,7 +23,7 @@ const malformedMultipart = /^(Multipart: Boundary not found|Unexpected end of mu
  * before or after it. A failure at any point (a refused file, a bad field, a cut-off body) removes
  * the source again.
  */
-async function uploadSource(deps: KnowledgeDeps, request: FastifyRequest, ctx: RequestContext, projectId: string) {
+export async function uploadSource(deps: KnowledgeDeps, request: FastifyRequest, ctx: RequestContext, projectId: string) {
   if (!request.isMultipart()) {
     throw new UnsupportedMediaTypeError({ message: 'Uploads must be multipart/form-data with a `file` part.' });
   }

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { enqueueConversationTurn } from '../../agents/index.ts';
-import { listMessages, messageView, postMessage, postMessageInput } from '../../projects/index.ts';
+import { awaitReply, enqueueConversationTurn } from '../../agents/index.ts';
+import { listMessages, loadProject, messageView, postMessage, postMessageInput } from '../../projects/index.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { contextOf } from '../request-context.ts';
 import { commonErrors, idParams, limitSchema, page } from '../route-schemas.ts';
@@ -25,9 +25,10 @@ export function messageRoutes(deps: AppDeps) {
     r.post('/api/projects/:id/messages', {
       schema: {
         tags, summary: 'Post a message to the project conversation',
-        description: 'The project\'s agent answers in a durable turn: its reply is a new message (a `message.typing` then a `message.created` event on the project stream), with `metadata.replyTo` set to this message.',
-        params: idParams, body: postMessageInput,
-        response: { 201: z.object({ message: messageView, notice: z.string() }), ...commonErrors },
+        description: 'The project\'s agent answers in a durable turn: its reply is a new message (a `message.typing` then a `message.created` event on the project stream), with `metadata.replyTo` set to this message. '
+          + 'With `wait` (seconds; by default 30 in studios with their own agent, such as the product studio, 0 elsewhere) the response also carries the reply, and the project\'s stage after it; `reply` is null when the agent took longer.',
+        params: idParams, body: postMessageInput, querystring: z.object({ wait: z.coerce.number().min(0).max(120).optional() }),
+        response: { 201: z.object({ message: messageView, notice: z.string(), reply: messageView.nullable(), stage: z.string().nullable() }), ...commonErrors },
       },
     }, async (request, reply) => {
       const ctx = contextOf(request);
@@ -36,7 +37,11 @@ export function messageRoutes(deps: AppDeps) {
         turn = await enqueueConversationTurn(tx, deps.queue, message, ctx.userId);
       });
       if (turn) deps.queue.kick?.(turn);
-      return reply.status(201).send(posted);
+      const { project } = await loadProject(deps.db, ctx, request.params.id);
+      const wait = request.query.wait ?? (deps.plugins.conversationHandler(project.studio) ? 30 : 0);
+      const answered = await awaitReply(deps, { ...posted.message, workspaceId: ctx.workspaceId }, wait * 1000);
+      const stage = answered ? (await loadProject(deps.db, ctx, request.params.id)).project.stage : project.stage;
+      return reply.status(201).send({ ...posted, reply: answered ?? null, stage });
     });
   };
 }
