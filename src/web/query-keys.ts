@@ -12,6 +12,18 @@ export const queryKeys = {
   knowledgeSearches: (ws: string, projectId: string) => ['ws', ws, 'project', projectId, 'knowledge-search'] as const,
   knowledgeSearch: (ws: string, projectId: string, query: string) => ['ws', ws, 'project', projectId, 'knowledge-search', query] as const,
   projectMembers: (ws: string, projectId: string) => ['ws', ws, 'project', projectId, 'members'] as const,
+  /** The product studio's data of a project (genome, visuals, analysis, RFQs): refreshed together after each message. */
+  product: (ws: string, projectId: string) => ['ws', ws, 'project', projectId, 'product'] as const,
+  dpg: (ws: string, projectId: string) => ['ws', ws, 'project', projectId, 'product', 'dpg'] as const,
+  dpgVersions: (ws: string, projectId: string) => ['ws', ws, 'project', projectId, 'product', 'dpg-versions'] as const,
+  dpgAssets: (ws: string, projectId: string, dpgId: string) => ['ws', ws, 'project', projectId, 'product', 'assets', dpgId] as const,
+  dpgAnalysis: (ws: string, projectId: string, dpgId: string) => ['ws', ws, 'project', projectId, 'product', 'analysis', dpgId] as const,
+  rfqs: (ws: string, projectId: string) => ['ws', ws, 'project', projectId, 'product', 'rfqs'] as const,
+  /** Everything of one RFQ (quotes, analyses, order), so an import or an order refreshes it all. */
+  rfq: (ws: string, projectId: string, rfqId: string) => ['ws', ws, 'project', projectId, 'product', 'rfq', rfqId] as const,
+  quotes: (ws: string, projectId: string, rfqId: string) => ['ws', ws, 'project', projectId, 'product', 'rfq', rfqId, 'quotes'] as const,
+  quoteAnalysis: (ws: string, projectId: string, rfqId: string, query: string) => ['ws', ws, 'project', projectId, 'product', 'rfq', rfqId, 'analysis', query] as const,
+  order: (ws: string, projectId: string, rfqId: string) => ['ws', ws, 'project', projectId, 'product', 'rfq', rfqId, 'order'] as const,
   artifact: (ws: string, artifactId: string) => ['ws', ws, 'artifact', artifactId] as const,
   workspaceMembers: (ws: string) => ['ws', ws, 'members'] as const,
   workflows: (ws: string) => ['ws', ws, 'workflows'] as const,

@@ -67,6 +67,12 @@ export function useProjectEvents(workspaceId: string, projectId: string): LiveSt
       if (sourceId) client.setQueryData(queryKeys.knowledge(workspaceId, projectId), (data: Items<KnowledgeSource> | undefined) => removeSource(data, sourceId));
       void client.invalidateQueries({ queryKey: queryKeys.knowledgeSearches(workspaceId, projectId) });
     });
+    for (const type of ['dpg.updated', 'rfq.created', 'quotes.added', 'order.placed']) {
+      source.addEventListener(type, () => {
+        void client.invalidateQueries({ queryKey: queryKeys.product(workspaceId, projectId) });
+        void client.invalidateQueries({ queryKey: queryKeys.project(workspaceId, projectId), exact: true });
+      });
+    }
     source.addEventListener('member.changed', () => {
       void client.invalidateQueries({ queryKey: queryKeys.projectMembers(workspaceId, projectId) });
     });

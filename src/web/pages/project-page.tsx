@@ -6,6 +6,8 @@ import { KnowledgePanel } from '../components/knowledge-panel.tsx';
 import { IconArrowLeft, IconBook, IconChat, IconFile, IconSliders, IconUsers } from '../components/icons.tsx';
 import { LiveStatusBadge } from '../components/live-status-badge.tsx';
 import { PageLoader } from '../components/page-loader.tsx';
+import { ProductConversation } from '../components/product-conversation.tsx';
+import { IconGauge, IconImage, IconTruck } from '../components/product-icons.tsx';
 import { ProjectMembersPanel } from '../components/project-members-panel.tsx';
 import { ProjectSettingsPanel } from '../components/project-settings-panel.tsx';
 import { QueryError } from '../components/query-error.tsx';
@@ -15,20 +17,26 @@ import { UsageSummaryPanel } from '../components/usage-summary-panel.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useProject } from '../hooks/use-project.ts';
 import { useProjectEvents } from '../hooks/use-project-events.ts';
-import { projectTabs, routePath, type ProjectTab } from '../routing/match-route.ts';
+import { productTabs, projectTabs, routePath, type ProjectTab } from '../routing/match-route.ts';
 import { linkProps } from '../routing/link-props.ts';
 import { navigate } from '../routing/navigation.ts';
 import { NotFoundPage } from './not-found-page.tsx';
+import { ProductAnalysisPage } from './product-analysis-page.tsx';
+import { ProductSourcingPage } from './product-sourcing-page.tsx';
+import { ProductVisualsPage } from './product-visuals-page.tsx';
 
 const tabLabels: Record<ProjectTab, { label: string; icon: typeof IconChat }> = {
   conversation: { label: 'Conversation', icon: IconChat },
+  visuals: { label: 'Visuals', icon: IconImage },
+  analysis: { label: 'Analysis', icon: IconGauge },
+  sourcing: { label: 'Sourcing', icon: IconTruck },
   artifacts: { label: 'Artifacts', icon: IconFile },
   knowledge: { label: 'Knowledge', icon: IconBook },
   members: { label: 'Members', icon: IconUsers },
   settings: { label: 'Settings', icon: IconSliders },
 };
 
-/** One project: its header and the Conversation, Artifacts, Knowledge, Members and Settings tabs (the tab is in the URL). */
+/** One project: its header and the Conversation, Artifacts, Knowledge, Members and Settings tabs (the tab is in the URL); product projects add Visuals, Analysis and Sourcing. */
 export function ProjectPage({ projectId, tab }: { projectId: string; tab: ProjectTab }) {
   const api = useApi();
   const project = useProject(projectId);
@@ -42,6 +50,8 @@ export function ProjectPage({ projectId, tab }: { projectId: string; tab: Projec
     return <QueryError error={project.error} title="Could not load the project" onRetry={() => void project.refetch()} />;
   }
   const p = project.data;
+  const tabs = projectTabs.filter((t) => p.studio === 'product' || !productTabs.includes(t));
+  const shownTab = tabs.includes(tab) ? tab : 'conversation';
 
   return (
     <Stack gap="lg">
@@ -63,7 +73,7 @@ export function ProjectPage({ projectId, tab }: { projectId: string; tab: Projec
       </Stack>
 
       <Tabs
-        value={tab}
+        value={shownTab}
         onChange={(value) => {
           const next = projectTabs.find((t) => t === value);
           if (next) navigate(routePath({ name: 'project', projectId, tab: next }), { replace: true });
@@ -72,12 +82,19 @@ export function ProjectPage({ projectId, tab }: { projectId: string; tab: Projec
         classNames={{ tab: 'project-tab', tabSection: 'project-tab-icon' }}
       >
         <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
-          {projectTabs.map((t) => {
+          {tabs.map((t) => {
             const { label, icon: Icon } = tabLabels[t];
             return <Tabs.Tab key={t} value={t} leftSection={<Icon size={16} />}>{label}</Tabs.Tab>;
           })}
         </Tabs.List>
-        <Tabs.Panel value="conversation" pt="lg"><ConversationPanel project={p} /></Tabs.Panel>
+        <Tabs.Panel value="conversation" pt="lg">{p.studio === 'product' ? <ProductConversation project={p} /> : <ConversationPanel project={p} />}</Tabs.Panel>
+        {p.studio === 'product' && (
+          <>
+            <Tabs.Panel value="visuals" pt="lg"><ProductVisualsPage project={p} /></Tabs.Panel>
+            <Tabs.Panel value="analysis" pt="lg"><ProductAnalysisPage project={p} /></Tabs.Panel>
+            <Tabs.Panel value="sourcing" pt="lg"><ProductSourcingPage project={p} /></Tabs.Panel>
+          </>
+        )}
         <Tabs.Panel value="artifacts" pt="lg"><ArtifactsPanel project={p} /></Tabs.Panel>
         <Tabs.Panel value="knowledge" pt="lg"><KnowledgePanel project={p} /></Tabs.Panel>
         <Tabs.Panel value="members" pt="lg"><ProjectMembersPanel project={p} /></Tabs.Panel>

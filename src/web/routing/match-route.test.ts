@@ -12,6 +12,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/projects/new')).toEqual({ name: 'new-project' });
     expect(matchRoute('/projects/abc')).toEqual({ name: 'project', projectId: 'abc', tab: 'conversation' });
     expect(matchRoute('/projects/abc/members')).toEqual({ name: 'project', projectId: 'abc', tab: 'members' });
+    expect(matchRoute('/projects/abc/sourcing')).toEqual({ name: 'project', projectId: 'abc', tab: 'sourcing' });
     expect(matchRoute('/workflows')).toEqual({ name: 'workflows' });
     expect(matchRoute('/workflows/w1')).toEqual({ name: 'workflow', workflowId: 'w1' });
     expect(matchRoute('/runs/')).toEqual({ name: 'runs' });

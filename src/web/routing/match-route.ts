@@ -1,5 +1,7 @@
-export const projectTabs = ['conversation', 'artifacts', 'knowledge', 'members', 'settings'] as const;
+export const projectTabs = ['conversation', 'visuals', 'analysis', 'sourcing', 'artifacts', 'knowledge', 'members', 'settings'] as const;
 export type ProjectTab = (typeof projectTabs)[number];
+/** Tabs only product studio projects show. */
+export const productTabs: readonly ProjectTab[] = ['visuals', 'analysis', 'sourcing'];
 
 /** The pages of the app, as parsed from the URL path. */
 export type Route =
