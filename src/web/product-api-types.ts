@@ -14,46 +14,11 @@ export type {
   QualityPlan as QualityPlanView,
 } from '../studios/product/intelligence/index.ts';
 
-export type AssetKind = 'concept' | 'flat' | 'callout';
-
-export interface AssetView {
-  id: string;
-  kind: AssetKind;
-  /** 'front' | 'back' | 'side' for flats, '1'..'3' for concepts, the callout's name. */
-  view: string;
-  /** Per kind and view, from 1. */
-  version: number;
-  parentId: string | null;
-  prompt: string;
-  engine: { provider: string; model: string };
-  parameters: Record<string, unknown>;
-  createdAt: string;
-  svgUrl: string | null;
-  pngUrl: string;
-}
-
-export interface VisualAssets {
-  concept_sketches: AssetView[];
-  flat_views: { front: AssetView[]; back: AssetView[]; side: AssetView[] };
-  callouts: AssetView[];
-}
-
-export interface DpgView {
-  id: string;
-  projectId: string;
-  version: number;
-  title: string;
-  category: ProductCategory;
-  stage: DpgStage;
-  summary: string;
-  data: DpgData;
-  visualAssets: VisualAssets;
-  missingSpecs: { key: string; name: string }[];
-  selectedConcept: number | null;
-  approvedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { AssetKind, AssetView, VisualAssets } from '../studios/product/dpg-assets.ts';
+export type { DpgView } from '../studios/product/dpg-service.ts';
+import type { RfqView } from '../studios/product/rfq-service.ts';
+import type { OrderView } from '../studios/product/order-store.ts';
+export type { RfqView, OrderView };
 
 export interface DpgVersionSummary {
   id: string;
@@ -62,49 +27,8 @@ export interface DpgVersionSummary {
   createdAt: string;
 }
 
-export interface RfqSection {
-  id: string;
-  title: string;
-  markdown: string;
-}
+export type RfqSection = RfqView['sections'][number];
+export type OrderMilestone = OrderView['milestones'][number];
 
-export interface RfqView {
-  id: string;
-  code: string;
-  projectId: string;
-  dpgId: string;
-  dpgVersion: number;
-  status: 'open' | 'awarded';
-  issuedAt: string;
-  responseDeadline: string;
-  targetDelivery: string | null;
-  quantityTiers: number[];
-  sections: RfqSection[];
-  matches: SupplierMatch[];
-  quoteCount: number;
-  createdAt: string;
-}
-
-export interface OrderMilestone {
-  name: string;
-  /** YYYY-MM-DD */
-  due: string;
-  status: 'pending' | 'done';
-}
-
-export interface OrderView {
-  id: string;
-  rfqId: string;
-  quoteId: string;
-  supplierName: string;
-  quantity: number;
-  unitPrice: number;
-  currency: string;
-  total: number;
-  status: 'placed';
-  milestones: OrderMilestone[];
-  createdAt: string;
-}
-
-export type RfqFormat = 'pdf' | 'docx' | 'md';
+export type { RfqFormat } from '../studios/product/rfq-service.ts';
 export type AnalysisMethod = QuoteAnalysis['method'];

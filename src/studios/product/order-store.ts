@@ -19,14 +19,14 @@ export interface OrderView {
   unitPrice: number;
   currency: string;
   total: number;
-  status: string;
-  milestones: { name: string; due: string; status: string }[];
+  status: 'placed';
+  milestones: { name: string; due: string; status: 'pending' | 'done' }[];
   createdAt: string;
 }
 
 const orderView = (r: OrderRow): OrderView => ({
   id: r.id, rfqId: r.rfqId, quoteId: r.quoteId, supplierName: r.supplierName, quantity: r.quantity, unitPrice: r.unitPrice, currency: r.currency,
-  total: r.total, status: r.status, milestones: r.milestones, createdAt: r.createdAt.toISOString(),
+  total: r.total, status: r.status as OrderView['status'], milestones: r.milestones as OrderView['milestones'], createdAt: r.createdAt.toISOString(),
 });
 
 /** Chooses a supplier: records the order at the quote's landed unit price with its production milestones, and awards the RFQ. */

@@ -37,7 +37,7 @@ export interface RfqView {
   projectId: string;
   dpgId: string;
   dpgVersion: number;
-  status: string;
+  status: 'open' | 'awarded';
   issuedAt: string;
   responseDeadline: string;
   targetDelivery: string;
@@ -159,7 +159,7 @@ async function viewWithCounts(deps: Pick<ProductDeps, 'db'>, row: RfqRow): Promi
 function rfqView(row: RfqRow, dpgVersion: number, quoteCount: number): RfqView {
   const document = row.document as unknown as RfqDocument;
   return {
-    id: row.id, code: row.code, projectId: row.projectId, dpgId: row.dpgId, dpgVersion, status: row.status, issuedAt: row.issuedAt.toISOString(),
+    id: row.id, code: row.code, projectId: row.projectId, dpgId: row.dpgId, dpgVersion, status: row.status as RfqView['status'], issuedAt: row.issuedAt.toISOString(),
     responseDeadline: row.responseDeadline, targetDelivery: row.targetDelivery, quantityTiers: row.quantityTiers,
     sections: document.sections.map((s) => ({ id: s.id, title: s.title, markdown: renderRfqMarkdown({ ...document, sections: [s], images: [] }, { sectionOnly: true }) })),
     matches: row.matches as SupplierMatch[], quoteCount, createdAt: row.createdAt.toISOString(),
