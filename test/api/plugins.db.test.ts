@@ -38,7 +38,13 @@ describe('studio plugins', () => {
     expect(ping.json()).toEqual({ pong: true, workspaceId: user.workspaceId });
     const listed = await foundry.app.inject({ method: 'GET', url: '/api/plugins', headers: as(user) });
     expect(listed.json()).toEqual({
-      plugins: ['builtin-tools', 'knowledge', 'conversation', 'demo-studio'], uiPages: [{ path: 'board', title: 'Board', studio: 'builder' }],
+      plugins: ['builtin-tools', 'knowledge', 'conversation', 'product-studio', 'demo-studio'],
+      uiPages: [
+        { path: 'visuals', title: 'Visuals', studio: 'product' },
+        { path: 'analysis', title: 'Analysis', studio: 'product' },
+        { path: 'sourcing', title: 'Sourcing', studio: 'product' },
+        { path: 'board', title: 'Board', studio: 'builder' },
+      ],
       tools: [
         expect.objectContaining({ name: 'http.request', inputSchema: expect.objectContaining({ type: 'object' }) }),
         expect.objectContaining({ name: 'knowledge.ingest' }),
