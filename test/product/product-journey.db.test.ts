@@ -77,6 +77,9 @@ describe('the product studio journey (seed 000, section 7.1) with no API key', (
     expect(v2!.parentId).toBe(v1!.id);
     const logoWidth = (a: typeof v1) => (a!.parameters.logo as { widthMm: number }).widthMm;
     expect(logoWidth(v2)).toBeLessThan(logoWidth(v1));
+    const conceptTwo = dpg.visualAssets.concept_sketches.filter((a) => a.view === '2');
+    expect(conceptTwo.map((a) => a.version)).toEqual([1, 2]);
+    expect(logoWidth(conceptTwo[1])).toBeLessThan(logoWidth(conceptTwo[0]));
     expect((await api.call('GET', v1!.pngUrl)).statusCode).toBe(200);
 
     const approvedDesign = await api.chat(projectId, "That's exactly what I want!");

@@ -12,12 +12,12 @@ export interface TestFoundry extends Foundry {
 }
 
 /** A Foundry on its own fresh database and data directory, for in-process HTTP tests (app.inject). */
-export async function createTestFoundry(config: ConfigInput = {}, options: { plugins?: FoundryPlugin[]; triggers?: boolean } = {}): Promise<TestFoundry> {
+export async function createTestFoundry(config: ConfigInput = {}, options: { plugins?: FoundryPlugin[]; triggers?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<TestFoundry> {
   const database = await createTestDatabaseUrl();
   const dataDir = await mkdtemp(join(tmpdir(), 'foundry-test-'));
   const foundry = await createFoundry({
     config: { databaseUrl: database.url, dataDir, logLevel: 'silent', webDir: join(dataDir, 'no-web'), authRateLimit: 1000, ...config },
-    env: {},
+    env: options.env ?? {},
     ...(options.plugins ? { plugins: options.plugins } : {}),
     ...(options.triggers === false ? { triggers: false } : {}),
   });

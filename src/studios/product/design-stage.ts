@@ -1,7 +1,8 @@
 import type { AgentReply } from '../../agents/index.ts';
 import { designIntents } from '../../models/index.ts';
 import { applyDesignEdit, designParamsFor, type DesignChange, type DesignParams } from './visuals/index.ts';
-import { assetsOf, assetView, latestAssets, storeAssets, type AssetRow } from './dpg-assets.ts';
+import { assetsOf, assetView, latestAssets, storeAssets, type AssetRow, type NewAsset } from './dpg-assets.ts';
+import { readBlob } from './read-blob.ts';
 import { drawConcepts, drawFlats } from './draw-visuals.ts';
 import { answerQuestion } from './answer-question.ts';
 import { design, facts, reply, save, type ProductTurn } from './product-turn.ts';
@@ -56,12 +57,18 @@ export async function designStage(t: ProductTurn): Promise<AgentReply> {
     return reply(t, 'I want to make sure I understand. Would you like to:\n- change the design (for example "make the logo smaller", "raise the bezels", "pointed collar")?\n- choose a concept ("I like #2")?\n- see other variations?\n- or approve the design and move on to the specifications ("That\'s exactly what I want!")?',
       { intent, suggestedReplies: ['Make the logo smaller', 'Show me other variations', 'That\'s exactly what I want!'] });
   }
-  return redraw(t, edited.params, edited.changes, chosen, text, intent);
+  return redraw(t, { before: params, after: edited.params }, edited.changes, chosen, text, intent);
 }
 
-async function redraw(t: ProductTurn, params: DesignParams, changes: DesignChange[], chosen: number | undefined, text: string, intent: { name: string; confidence: number }): Promise<AgentReply> {
+/**
+ * Redraws the flats and callouts of the changed design, and has the image engine edit the chosen
+ * concept with the same words (the built-in engine redraws it; a provider inpaints the picture).
+ */
+async function redraw(t: ProductTurn, design: { before: DesignParams; after: DesignParams }, changes: DesignChange[], chosen: number | undefined, text: string, intent: { name: string; confidence: number }): Promise<AgentReply> {
+  const params = design.after;
   const parents = latestAssets(await assetsOf(t.deps.db, t.dpg));
-  const stored = await storeAssets(t.deps, t.dpg, await drawFlats(params, text, parents), t.now);
+  const concept = changes.length > 0 ? await editedConcept(t, design.before, parents.get(`concept:${chosen ?? design.before.variant}`), text) : [];
+  const stored = await storeAssets(t.deps, t.dpg, [...await drawFlats(params, text, parents), ...concept], t.now);
   await save(t, { designPatch: { params, ...(chosen ? { selectedConcept: chosen } : {}) } });
   const front = stored.find((a) => a.kind === 'flat' && a.view === 'front')!;
   const what = [
@@ -70,6 +77,19 @@ async function redraw(t: ProductTurn, params: DesignParams, changes: DesignChang
   ].filter(Boolean).join(' ');
   return reply(t, `Perfect! ${what} Here is version ${front.version} of the technical flats${front.version > 1 ? ` (version ${front.version - 1} is kept; compare them side by side in Visuals)` : ''}. How does this new version look?`,
     { intent, assets: stored.map(assetView), suggestedReplies: ['That\'s exactly what I want!', 'Make the logo smaller', 'Show me other variations'], metadata: { changes } });
+}
+
+async function editedConcept(t: ProductTurn, params: DesignParams, concept: AssetRow | undefined, instruction: string): Promise<NewAsset[]> {
+  if (!concept) return [];
+  try {
+    const image = await readBlob(t.deps.blobs, concept.pngSha256);
+    const edited = await t.deps.images.edit({ prompt: `${t.dpg.summary} — ${instruction}`, kind: 'concept', view: concept.view, params, image, instruction }, t.turn.signal);
+    return [{ kind: 'concept', view: concept.view, prompt: instruction, engine: edited.engine, parameters: { ...(edited.params ?? params) } as Record<string, unknown>, svg: edited.svg, png: edited.png, parentId: concept.id }];
+  } catch (error) {
+    // The flats carry the change; a provider that cannot edit the sketch must not lose them.
+    t.deps.logger.warn({ err: error, dpgId: t.dpg.id }, 'the image engine could not edit the concept sketch');
+    return [];
+  }
 }
 
 async function variations(t: ProductTurn, text: string, intent: { name: string; confidence: number }): Promise<AgentReply> {

@@ -15,6 +15,7 @@ import type { DpgStage } from './dpg-stages.ts';
 import { DpgStageError, RfqNotFoundError } from './product-errors.ts';
 import type { ProductDeps } from './product-deps.ts';
 import { listSuppliers } from './supplier-store.ts';
+import { readBlob } from './read-blob.ts';
 
 export type RfqRow = typeof tables.rfqs.$inferSelect;
 export type RfqFormat = 'pdf' | 'docx' | 'md';
@@ -74,7 +75,7 @@ export async function createRfq(deps: ProductDeps, ctx: RequestContext, dpgId: s
   const tiers = rfqTiers(facts.data.quantities, options.quantityTiers);
   const certifications = requiredCertifications(dpg);
   const front = latestAssets(await assetsOf(deps.db, dpg)).get('flat:front');
-  const images = front ? [{ caption: `Technical flat, front (version ${front.version})`, png: await readBlob(deps, front.pngSha256) }] : [];
+  const images = front ? [{ caption: `Technical flat, front (version ${front.version})`, png: await readBlob(deps.blobs, front.pngSha256) }] : [];
   const suppliers = await listSuppliers(deps.db, ctx);
   const today = issuedAt.toISOString().slice(0, 10);
   const matches = matchSuppliers(facts, {
@@ -164,10 +165,4 @@ function rfqView(row: RfqRow, dpgVersion: number, quoteCount: number): RfqView {
     sections: document.sections.map((s) => ({ id: s.id, title: s.title, markdown: renderRfqMarkdown({ ...document, sections: [s], images: [] }, { sectionOnly: true }) })),
     matches: row.matches as SupplierMatch[], quoteCount, createdAt: row.createdAt.toISOString(),
   };
-}
-
-async function readBlob(deps: ProductDeps, sha256: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of deps.blobs.read(sha256)) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
