@@ -47,7 +47,7 @@ export function productApi(foundry: TestFoundry, account: Account) {
   };
 }
 
-export interface AssetJson { id: string; kind: string; view: string; version: number; parentId: string | null; parameters: Record<string, unknown>; pngUrl: string; svgUrl: string | null }
+export interface AssetJson { id: string; kind: string; view: string; version: number; parentId: string | null; engine: { provider: string; model: string }; parameters: Record<string, unknown>; pngUrl: string; svgUrl: string | null }
 export interface DpgJson {
   id: string;
   stage: string;

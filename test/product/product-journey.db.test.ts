@@ -102,6 +102,9 @@ describe('the product studio journey (seed 000, section 7.1) with no API key', (
 
     const analysis = await api.call('GET', `/api/dpgs/${dpg.id}/analysis`);
     expect(analysis.statusCode, analysis.body).toBe(200);
+    const conversation = (await api.call('GET', `/api/dpgs/${dpg.id}/conversation`)).json<{ items: { role: string; content: string }[] }>().items;
+    expect(conversation[0]).toMatchObject({ role: 'user', content: 'I want to create custom phone cases for my brand' });
+    expect(conversation.filter((m) => m.role === 'assistant').length).toBe(conversation.filter((m) => m.role === 'user').length);
     expect(analysis.json().manufacturability.feasibilityScore).toBeGreaterThan(0);
 
     const approved = await api.call('POST', `/api/dpgs/${dpg.id}/approve`);

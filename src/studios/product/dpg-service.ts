@@ -1,4 +1,6 @@
+import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { z } from 'zod';
+import { tables } from '../../db/index.ts';
 import { ValidationError, type RequestContext } from '../../kernel/index.ts';
 import { publishProjectEvent, requireProjectRole } from '../../projects/index.ts';
 import { analyzeDpg, type DpgAnalysis } from './intelligence/index.ts';
@@ -102,4 +104,26 @@ export async function dpgAnalysis(deps: Pick<ProductDeps, 'db'>, ctx: RequestCon
 
 async function changed(deps: ProductDeps, row: DpgRow): Promise<void> {
   await publishProjectEvent(deps.events, { type: 'dpg.updated', workspaceId: row.workspaceId, projectId: row.projectId, data: { dpgId: row.id, stage: row.stage, version: row.version } });
+}
+
+export interface DpgMessage {
+  id: string;
+  role: string;
+  content: string;
+  agent: string | null;
+  metadata: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** The conversation of one DPG version: the project's messages from its start to the next version's. */
+export async function dpgConversation(deps: Pick<ProductDeps, 'db'>, ctx: RequestContext, id: string): Promise<DpgMessage[]> {
+  const row = await readableDpg(deps, ctx, id);
+  const versions = await listDpgVersions(deps.db, { workspaceId: row.workspaceId, projectId: row.projectId });
+  const next = versions.find((v) => v.version === row.version + 1);
+  const m = tables.messages;
+  const rows = await deps.db.select().from(m).where(and(
+    eq(m.workspaceId, row.workspaceId), eq(m.projectId, row.projectId),
+    ...(row.version > 1 ? [gte(m.createdAt, row.createdAt)] : []), ...(next ? [lt(m.createdAt, next.createdAt)] : []),
+  )).orderBy(asc(m.seq)).limit(1000);
+  return rows.map((r) => ({ id: r.id, role: r.role, content: r.content, agent: r.agent, metadata: r.metadata, createdAt: r.createdAt.toISOString() }));
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ValidationError, contextOf } from '../../kernel/index.ts';
-import { activeDpg, approveDpg, dpgAnalysis, dpgPatchInput, dpgVersions, dpgView, newDpgVersion, patchDpg, readableDpg } from './dpg-service.ts';
+import { activeDpg, approveDpg, dpgAnalysis, dpgConversation, dpgPatchInput, dpgVersions, dpgView, newDpgVersion, patchDpg, readableDpg } from './dpg-service.ts';
 import { assetRowById, assetsOf, visualAssetsView } from './dpg-assets.ts';
 import { factsOf } from './dpg-store.ts';
 import { AssetNotFoundError } from './product-errors.ts';
@@ -38,6 +38,8 @@ export function productRoutes(deps: ProductDeps): FastifyPluginAsync {
       async (request, reply) => reply.status(201).send(await newDpgVersion(deps, contextOf(request), request.params.id)));
     r.get('/api/dpgs/:id/assets', { schema: { tags, summary: 'The DPG\'s visuals with every version', params: idParams } },
       async (request) => visualAssetsView(await assetsOf(deps.db, await readableDpg(deps, contextOf(request), request.params.id))));
+    r.get('/api/dpgs/:id/conversation', { schema: { tags, summary: 'The conversation of this DPG version, oldest first', params: idParams } },
+      async (request) => ({ items: await dpgConversation(deps, contextOf(request), request.params.id) }));
     r.get('/api/dpgs/:id/analysis', { schema: { tags, summary: 'Manufacturability, compliance, cost tiers and quality plan', params: idParams } },
       async (request) => dpgAnalysis(deps, contextOf(request), request.params.id));
     r.get('/api/dpgs/:id/supplier-matches', { schema: { tags, summary: 'Suppliers of the directory matched to the DPG, each explained', params: idParams } },
