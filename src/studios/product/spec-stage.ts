@@ -26,7 +26,7 @@ export async function specStage(t: ProductTurn): Promise<AgentReply> {
   const { value: entities } = await t.turn.models.extractEntities(text);
   const answer = readSpecAnswer(text, entities, facts(t).category, asked, (key) => recommendedSpec(key, facts(t)));
   const answers = [...(design(t).answers ?? []), { key: asked ?? null, text, at: t.now.toISOString() }];
-  if (answer.understood.length === 0 && intent.intent === 'question') {
+  if (answer.understood.length === 0 && intent.intent === 'question' && looksLikeQuestion(text)) {
     await save(t, { designPatch: { answers } });
     return answerQuestion(t, text, asked ? [] : ['Continue']);
   }
@@ -65,4 +65,9 @@ export function reviewSummary(t: ProductTurn): string {
     '',
     'Please review it (the full analysis is on the Analysis page). Approve it to lock the DPG for sourcing, or tell me what to change.',
   ].filter((line) => line !== '').join('\n');
+}
+
+/** The classifier hears questions in statements ("Done, that is everything"); a question asks. */
+function looksLikeQuestion(text: string): boolean {
+  return /\?\s*$/.test(text) || /^\s*(what|which|how|why|when|where|who|can|could|should|would|do|does|is|are|will)\b/i.test(text);
 }
