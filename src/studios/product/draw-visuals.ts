@@ -21,8 +21,10 @@ export async function drawConcepts(engine: ImageEngine, facts: DpgFacts, minimal
 
 /** Technical flats (front, back, side) and the callouts of one design, drawn to scale. */
 export async function drawFlats(params: DesignParams, prompt: string, parents: Map<string, AssetRow>): Promise<NewAsset[]> {
+  // The title block shows the version each drawing is about to become.
+  const next = (kind: string, view: string) => (parents.get(`${kind}:${view}`)?.version ?? 0) + 1;
   const drawings = [
-    ...flatViews.map((view) => ({ kind: 'flat' as const, view, svg: drawTechnicalFlat(params, view) })),
+    ...flatViews.map((view) => ({ kind: 'flat' as const, view, svg: drawTechnicalFlat(params, view, { version: next('flat', view) }) })),
     ...calloutsFor(params).map((c) => ({ kind: 'callout' as const, view: c.name, svg: c.svg })),
   ];
   return Promise.all(drawings.map(async (d) => ({
