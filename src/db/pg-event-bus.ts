@@ -9,7 +9,10 @@ const maxPayload = 7900;
 /** The NOTIFY payload of an event, cut down to a summary when it is too large. */
 export function eventPayload(event: FoundryEvent): string {
   const payload = JSON.stringify(event);
-  return Buffer.byteLength(payload) > maxPayload ? JSON.stringify({ ...event, data: { truncated: true, id: event.data.id ?? null } }) : payload;
+  if (Buffer.byteLength(payload) <= maxPayload) return payload;
+  // Keep the id of what changed (the event's own, or its message's), so a listener can fetch it.
+  const message = event.data.message as { id?: unknown } | undefined;
+  return JSON.stringify({ ...event, data: { truncated: true, id: event.data.id ?? message?.id ?? null } });
 }
 
 /**

@@ -57,7 +57,7 @@ describe('the product studio journey (seed 000, section 7.1) with no API key', (
     expect(concepts.reply.content).toMatch(/3 minimalist concepts/);
     let dpg = await api.dpg(projectId);
     expect(dpg.summary).toMatch(/acme-logo\.png/);
-    expect(dpg.data.colors?.map((c) => c.name).join(' ')).toMatch(/7621 C/);
+    expect(dpg.data.colors).toContainEqual({ name: 'red', pantone: '7621 C' });
     expect(dpg.visualAssets.concept_sketches).toHaveLength(3);
     expect(dpg.visualAssets.flat_views.front).toHaveLength(1);
     const png = await api.call('GET', dpg.visualAssets.flat_views.front[0]!.pngUrl);

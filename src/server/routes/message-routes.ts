@@ -41,7 +41,7 @@ export function messageRoutes(deps: AppDeps) {
       const wait = request.query.wait ?? (deps.plugins.conversationHandler(project.studio) ? 30 : 0);
       const answered = await awaitReply(deps, { ...posted.message, workspaceId: ctx.workspaceId }, wait * 1000);
       const stage = answered ? (await loadProject(deps.db, ctx, request.params.id)).project.stage : project.stage;
-      return reply.status(201).send({ ...posted, reply: answered ?? null, stage });
+      return reply.status(201).send({ ...posted, notice: answered ? 'Message saved. The assistant replied.' : posted.notice, reply: answered ?? null, stage });
     });
   };
 }

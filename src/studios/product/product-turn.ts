@@ -4,6 +4,7 @@ import { categorySpecs, type DpgData, type ProductCategory } from './dpg-data.ts
 import type { DpgStage } from './dpg-stages.ts';
 import { factsOf, updateDpg, type DpgPatch, type DpgRow } from './dpg-store.ts';
 import { designStateOf, type DesignState } from './design-state.ts';
+import type { AssetView } from './dpg-assets.ts';
 import type { ProductDeps } from './product-deps.ts';
 
 /** One message to the design partner, with the DPG it works on. */
@@ -38,12 +39,15 @@ export function mergeSpec(category: ProductCategory, data: DpgData, patch: DpgDa
   return merged as DpgData;
 }
 
+/** What a message says of a visual: enough to show it; the parameters stay on the asset. */
+const assetRef = (a: AssetView) => ({ id: a.id, kind: a.kind, view: a.view, version: a.version, pngUrl: a.pngUrl });
+
 /** A reply that carries the DPG's stage, so clients can follow the lifecycle. */
-export function reply(t: ProductTurn, content: string, extra: Omit<AgentReply, 'content'> & { assets?: unknown[] } = {}): AgentReply {
+export function reply(t: ProductTurn, content: string, extra: Omit<AgentReply, 'content'> & { assets?: AssetView[] } = {}): AgentReply {
   const { assets, metadata, ...rest } = extra;
   return {
     content,
     ...rest,
-    metadata: { ...metadata, dpgId: t.dpg.id, dpgVersion: t.dpg.version, stage: t.dpg.stage as DpgStage, ...(assets ? { assets } : {}) },
+    metadata: { ...metadata, dpgId: t.dpg.id, dpgVersion: t.dpg.version, stage: t.dpg.stage as DpgStage, ...(assets ? { assets: assets.map(assetRef) } : {}) },
   };
 }

@@ -38,8 +38,10 @@ export async function settledFiles(db: Db, scope: ProjectScope, timeoutMs = 60_0
 
 /** The first passages of the project's files, in reading order: what a brief is built from. */
 export async function projectText(db: Db, scope: ProjectScope, limit = 20): Promise<string> {
-  const rows = await db.select({ text: tables.knowledgeChunks.text }).from(tables.knowledgeChunks)
-    .where(and(eq(tables.knowledgeChunks.workspaceId, scope.workspaceId), eq(tables.knowledgeChunks.projectId, scope.projectId)))
-    .orderBy(asc(tables.knowledgeChunks.sourceId), asc(tables.knowledgeChunks.ordinal)).limit(limit);
+  const c = tables.knowledgeChunks;
+  const rows = await db.select({ text: c.text }).from(c)
+    .innerJoin(tables.knowledgeSources, eq(tables.knowledgeSources.id, c.sourceId))
+    .where(and(eq(c.workspaceId, scope.workspaceId), eq(c.projectId, scope.projectId)))
+    .orderBy(asc(tables.knowledgeSources.createdAt), asc(c.sourceId), asc(c.ordinal)).limit(limit);
   return rows.map((r) => r.text).join('\n');
 }

@@ -27,7 +27,7 @@ export function readSpecAnswer(text: string, entities: Entities, category: Produ
     understood.push(`material: ${patch.materials.map((m) => m.name).join(', ')}`);
   }
   if (entities.colors.length > 0 && !aboutPackaging) {
-    patch.colors = entities.colors.map((c) => ({ name: c.name ?? (c.pantone ? `Pantone ${c.pantone}` : c.hex ?? c.text), ...(c.hex ? { hex: c.hex } : {}), ...(c.pantone ? { pantone: c.pantone } : {}) }));
+    patch.colors = pairPantones(text, entities.colors).map((c) => ({ name: c.name ?? (c.pantone ? `Pantone ${c.pantone}` : c.hex ?? c.text), ...(c.hex ? { hex: c.hex } : {}), ...(c.pantone ? { pantone: c.pantone } : {}) }));
     understood.push(`colours: ${patch.colors.map((c) => c.name).join(', ')}`);
   }
   const quantity = entities.quantities.reduce<number | undefined>((best, q) => Math.max(best ?? 0, q.value), undefined);
@@ -69,6 +69,27 @@ export function readSpecAnswer(text: string, entities: Entities, category: Produ
     understood.push(`${asked.replace('_', ' ')}: ${text.trim()}`);
   }
   return { patch, understood };
+}
+
+/**
+ * "Pantone 7621 C red" is one colour: the code and its common name. The name's generic hex is
+ * dropped, since the Pantone code is the exact colour.
+ */
+function pairPantones(text: string, colors: Entities['colors']): Entities['colors'] {
+  const out: Entities['colors'] = [];
+  for (let i = 0; i < colors.length; i++) {
+    const color = colors[i]!;
+    const next = colors[i + 1];
+    const start = text.indexOf(color.text);
+    const follows = next?.name && !next.pantone && start >= 0 && new RegExp(`^\\s+${next.text}\\b`, 'i').test(text.slice(start + color.text.length));
+    if (color.pantone && !color.name && next && follows) {
+      out.push({ text: `${color.text} ${next.text}`, name: next.name, pantone: color.pantone });
+      i++;
+    } else {
+      out.push(color);
+    }
+  }
+  return out;
 }
 
 function isFreeText(key: RequiredSpecKey): key is 'packaging' | 'labeling' | 'quality_standards' {
