@@ -5,8 +5,13 @@ import { makePdf, makeTextPng } from '../support/knowledge-fixtures.ts';
 import { e2eRunnable as runnable, openBrowserSession, signUpInBrowser, visible, type BrowserSession } from './support/browser-session.ts';
 import { screenshot } from './support/screenshots.ts';
 
-const shot = (page: Page, name: string) => screenshot(page, `product/${name}`);
-/** The design partner answers within the request (the server waits up to 30 s), then the reply comes over the event stream. */
+/** A full-page screenshot from the top, so the sticky header sits where it belongs. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, `product/${name}`);
+}
+
+/** The design partner answers within the request (the server waits up to 30 s for it); a slower reply comes over the event stream. */
 const replyTimeout = 30_000;
 const stepTimeout = 120_000;
 
@@ -69,9 +74,13 @@ describe.runIf(runnable)('the product studio journey in a real browser (seed 000
       await reply.waitFor({ state: 'visible', timeout: replyTimeout });
     } catch (error) {
       const shown = await conversation().getByRole('article').evaluateAll((articles) => articles.map((a) => `${a.getAttribute('aria-label')}: ${a.textContent?.slice(0, 160)}`));
-      throw new Error(`no reply to "${text}" within ${replyTimeout / 1000} s; the conversation shows:\n${shown.join('\n')}`, { cause: error });
+      const notice = await page.getByTestId('message-notice').textContent().catch(() => null);
+      const projectId = new URL(page.url()).pathname.split('/')[2];
+      const headers = { 'x-foundry-workspace': await page.evaluate(() => localStorage.getItem('foundry.workspaceId') ?? '') };
+      const stored = await (await page.request.get(`${url}/api/projects/${projectId}/messages`, { headers })).json() as { items: { role: string; createdAt: string; content: string }[] };
+      throw new Error(`no reply to "${text}" within ${replyTimeout / 1000} s; notice ${notice}; the conversation shows:\n${shown.join('\n')}\nstored: ${stored.items.map((m) => `${m.createdAt} ${m.role}: ${m.content.slice(0, 80)}`).join('\n')}`, { cause: error });
     }
-    return (await reply.locator('.message-content').textContent()) ?? '';
+    return (await reply.getByTestId('message-body').textContent()) ?? '';
   }
 
   async function download(trigger: Locator): Promise<Buffer> {
@@ -142,7 +151,6 @@ describe.runIf(runnable)('the product studio journey in a real browser (seed 000
       await visible(card.getByTestId('visual-version').getByText('Version 1'));
       await imageLoaded(card.getByTestId('visual-image'));
     }
-    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, '03-concepts');
   }, stepTimeout);
 
@@ -167,7 +175,10 @@ describe.runIf(runnable)('the product studio journey in a real browser (seed 000
     await visible(sideB.getByText('Technical flat, front, version 2'));
     await imageLoaded(sideA.getByRole('img', { name: 'Technical flat, front, version 1' }));
     await imageLoaded(sideB.getByRole('img', { name: 'Technical flat, front, version 2' }));
-    await visible(compare.getByTestId('visual-compare-diff').locator('tr[data-changed="true"]').first());
+    const logoWidth = compare.getByTestId('visual-compare-diff').getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^logo\.widthMm/ }) });
+    expect(await logoWidth.getAttribute('data-changed')).toBe('true');
+    const [v1Width, v2Width] = (await logoWidth.getByRole('cell').allTextContents()).map(Number);
+    expect(v2Width).toBeLessThan(v1Width!);
     const [a, b] = await Promise.all([sideA.boundingBox(), sideB.boundingBox()]);
     expect(a && b && Math.abs(a.y - b.y) < 2 && b.x > a.x + a.width - 1, 'A and B sit side by side').toBe(true);
     await shot(page, '04-compare');
@@ -195,6 +206,16 @@ describe.runIf(runnable)('the product studio journey in a real browser (seed 000
     await shot(page, '05-spec-review');
   }, 300_000);
 
+  it('shows the analysis of the reviewed genome', async () => {
+    await openTab('Analysis');
+    await visible(page.getByText('Computed from genome version 1 (complete spec).'));
+    expect(Number(await (await visible(page.getByTestId('manufacturability-score'))).textContent())).toBeGreaterThan(0);
+    expect(await page.getByTestId('compliance-requirement').count()).toBeGreaterThan(0);
+    await visible(page.getByTestId('cost-tier').and(page.locator('[data-quantity="10000"]')));
+    await visible(page.getByTestId('analysis-quality'));
+    await shot(page, '06-analysis');
+  }, stepTimeout);
+
   it('imports the supplier directory on the Sourcing page before there is an RFQ', async () => {
     await openTab('Sourcing');
     await visible(page.getByTestId('rfqs-empty'));
@@ -212,6 +233,7 @@ describe.runIf(runnable)('the product studio journey in a real browser (seed 000
     const lumen = directory.getByTestId('supplier-row').filter({ hasText: 'Lumen Case Works' });
     for (const text of ['Shenzhen, CN', 'Phone accessory', 'ISO 9001:2015', '1,000', '21 days', '4.6 / 5']) await visible(lumen.getByText(text, { exact: true }));
     expect(await directory.getByTestId('suppliers-import-error').count()).toBe(0);
+    await shot(page, '07-supplier-directory');
   }, stepTimeout);
 
   it('approves the genome on the Genome panel', async () => {
@@ -222,7 +244,7 @@ describe.runIf(runnable)('the product studio journey in a real browser (seed 000
     await visible(page.getByText('Stage: approved'));
     await expect.poll(() => genome().getByTestId('genome-approve').isDisabled()).toBe(true);
     await expect.poll(() => genome().getByTestId('genome-generate-rfq').isEnabled()).toBe(true);
-    await shot(page, '06-approved-genome');
+    await shot(page, '08-approved-genome');
   }, stepTimeout);
 
   it('generates the RFQ, matched against the directory, and downloads it as PDF and DOCX', async () => {
@@ -237,8 +259,7 @@ describe.runIf(runnable)('the product studio journey in a real browser (seed 000
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const docx = await download(rfq.getByTestId('rfq-download-docx'));
     expect(docx.subarray(0, 2).toString()).toBe('PK');
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await shot(page, '07-rfq');
+    await shot(page, '09-rfq');
   }, stepTimeout);
 
   it('imports the quotes and ranks them; TOPSIS and a moved weight re-rank them', async () => {
@@ -266,8 +287,7 @@ describe.runIf(runnable)('the product studio journey in a real browser (seed 000
     await visible(analysis.getByText(/TOPSIS closeness to the ideal/));
     expect(await rows.count()).toBe(6);
     await visible(analysis.getByTestId('recommendation'));
-    await analysis.scrollIntoViewIfNeeded();
-    await shot(page, '08-ranked-analysis');
+    await shot(page, '10-ranked-analysis');
   }, stepTimeout);
 
   it('chooses the recommended supplier: the order shows with its milestones', async () => {
@@ -282,8 +302,7 @@ describe.runIf(runnable)('the product studio journey in a real browser (seed 000
     expect(await order.getByTestId('order-milestone').count()).toBeGreaterThan(3);
     await visible(recommended.getByTestId('supplier-chosen'));
     await visible(rfq.getByTestId('rfq-status').getByText('Awarded'));
-    await order.scrollIntoViewIfNeeded();
-    await shot(page, '09-order');
+    await shot(page, '11-order');
 
     expect(errors).toEqual([]);
     expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);

@@ -14,11 +14,23 @@ import { MessageComposer } from './message-composer.tsx';
 import { MessageItem } from './message-item.tsx';
 import { QueryError } from './query-error.tsx';
 
+/** What posting answers: the message, and with studios that wait for their agent, its reply and the stage after it. */
+interface Posted {
+  message: Message;
+  notice: string;
+  reply?: Message | null;
+  stage?: string | null;
+}
+
 /**
  * The project conversation: history a page at a time ("load older"), live additions, and the
  * composer. The server's notice after posting is shown as it is: no reply is invented.
  */
-export function ConversationPanel({ project }: { project: Project }) {
+export function ConversationPanel({ project, markdown = false }: {
+  project: Project;
+  /** Agent replies are Markdown (the product studio's design partner writes lists and bold). */
+  markdown?: boolean;
+}) {
   const api = useApi();
   const client = useQueryClient();
   const userId = useSession().data?.user.id;
@@ -30,11 +42,15 @@ export function ConversationPanel({ project }: { project: Project }) {
   const typing = useQuery<Typing | null>({ queryKey: queryKeys.typing(api.workspaceId, project.id), queryFn: () => null, enabled: false }).data;
 
   const post = useMutation({
-    mutationFn: (content: string) => api.post<{ message: Message; notice: string }>(`/api/projects/${encodeURIComponent(project.id)}/messages`, { content }),
-    onSuccess: ({ message, notice: text }) => {
+    mutationFn: (content: string) => api.post<Posted>(`/api/projects/${encodeURIComponent(project.id)}/messages`, { content }),
+    onSuccess: ({ message, notice: text, reply, stage }) => {
       stickToBottom();
-      client.setQueryData(queryKeys.messages(api.workspaceId, project.id), (data: Parameters<typeof addMessage>[0]) => addMessage(data, message));
-      setNotice(text || null);
+      const key = queryKeys.messages(api.workspaceId, project.id);
+      client.setQueryData(key, (data: Parameters<typeof addMessage>[0]) => addMessage(data, message));
+      // Studios with their own agent answer within the request: the reply is here, whatever the event stream brings.
+      if (reply) client.setQueryData(key, (data: Parameters<typeof addMessage>[0]) => addMessage(data, reply));
+      if (reply && stage !== project.stage) void client.invalidateQueries({ queryKey: queryKeys.project(api.workspaceId, project.id), exact: true });
+      setNotice(reply ? null : text || null);
     },
   });
   const canPost = project.role !== 'viewer';
@@ -67,7 +83,7 @@ export function ConversationPanel({ project }: { project: Project }) {
                   <Text size="sm" ta="center">No messages yet. Describe what you want to make; the whole team will see it here.</Text>
                 </Stack>
               ) : (
-                items.map((m) => <MessageItem key={m.id} message={m} mine={m.authorId === userId} onPickReply={m === last ? offerReplies : undefined} />)
+                items.map((m) => <MessageItem key={m.id} message={m} mine={m.authorId === userId} markdown={markdown} onPickReply={m === last ? offerReplies : undefined} />)
               )}
               {typing && (
                 <Group gap="xs" c="dimmed" role="status" aria-live="polite" data-testid="agent-typing">

@@ -3,12 +3,14 @@ import type { Message } from '../api-types.ts';
 import { initials } from '../format/initials.ts';
 import { IconFile } from './icons.tsx';
 import { EngineBadge, MessageCitations, SuggestedReplies } from './message-details.tsx';
+import { ProductMarkdown } from './product-markdown.tsx';
 import { RelativeTime } from './relative-time.tsx';
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function author(message: Message): { name: string; color: string } {
-  if (message.role === 'assistant') return { name: capitalised(message.agent ?? 'assistant'), color: 'teal' };
+  // Agent ids are slugs: "design-partner" reads "Design partner".
+  if (message.role === 'assistant') return { name: capitalised((message.agent ?? 'assistant').replace(/[-_]+/g, ' ')), color: 'teal' };
   if (message.role === 'system') return { name: 'Foundry', color: 'gray' };
   return { name: message.authorName ?? 'Someone', color: 'indigo' };
 }
@@ -16,9 +18,11 @@ function author(message: Message): { name: string; color: string } {
 const kindOf = { user: 'message', assistant: 'reply', system: 'notice' } as const;
 
 /** One message of a project conversation. */
-export function MessageItem({ message, mine, onPickReply }: {
+export function MessageItem({ message, mine, markdown = false, onPickReply }: {
   message: Message;
   mine: boolean;
+  /** Show an agent's reply as Markdown (lists, bold) rather than as plain text. */
+  markdown?: boolean;
   /** Given for the latest agent reply only: its suggested replies are then offered. */
   onPickReply?: ((text: string) => void) | undefined;
 }) {
@@ -33,7 +37,9 @@ export function MessageItem({ message, mine, onPickReply }: {
           {message.role === 'system' && <Badge size="xs" variant="light" color="gray">System</Badge>}
           <Text size="xs" c="dimmed"><RelativeTime iso={message.createdAt} /></Text>
         </Group>
-        <Text size="sm" className="message-content">{message.content}</Text>
+        {markdown && message.role === 'assistant'
+          ? <div data-testid="message-body"><ProductMarkdown markdown={message.content} headingOffset={4} breaks /></div>
+          : <Text size="sm" className="message-content" data-testid="message-body">{message.content}</Text>}
         {message.role === 'assistant' && <MessageCitations message={message} />}
         {message.role === 'assistant' && <EngineBadge message={message} />}
         {onPickReply && <SuggestedReplies message={message} onPick={onPickReply} disabled={false} />}

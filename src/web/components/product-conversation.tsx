@@ -7,7 +7,7 @@ import { ProductGenomePanel } from './product-genome-panel.tsx';
 export function ProductConversation({ project }: { project: Project }) {
   return (
     <Grid gap="lg" align="flex-start">
-      <Grid.Col span={{ base: 12, md: 7 }}><ConversationPanel project={project} /></Grid.Col>
+      <Grid.Col span={{ base: 12, md: 7 }}><ConversationPanel project={project} markdown /></Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}><ProductGenomePanel project={project} /></Grid.Col>
     </Grid>
   );

@@ -1,18 +1,23 @@
 import { Code, List, Table, Text, Title } from '@mantine/core';
 import { markdownBlocks, type Inline } from '../format/markdown-blocks.ts';
 
-/** Markdown of an RFQ section drawn as React elements (text only: no HTML from the document is interpreted). */
-export function ProductMarkdown({ markdown, headingOffset = 3 }: { markdown: string; headingOffset?: number }) {
+/** Markdown (an RFQ section, an agent's reply) drawn as React elements (text only: no HTML from the document is interpreted). */
+export function ProductMarkdown({ markdown, headingOffset = 3, breaks = false }: {
+  markdown: string;
+  headingOffset?: number;
+  /** Keep line breaks inside a paragraph (chat messages), as comments on code hosts do. */
+  breaks?: boolean;
+}) {
   return (
     <div className="product-markdown">
-      {markdownBlocks(markdown).map((block, i) => {
+      {markdownBlocks(markdown, { breaks }).map((block, i) => {
         switch (block.type) {
           case 'heading': {
             const order = Math.min(6, block.level + headingOffset - 1) as 1 | 2 | 3 | 4 | 5 | 6;
             return <Title key={i} order={order} fz="sm" mt="sm" mb={4}><Spans parts={block.content} /></Title>;
           }
           case 'paragraph':
-            return <Text key={i} size="sm" mb="xs"><Spans parts={block.content} /></Text>;
+            return <Text key={i} size="sm" mb="xs" className={breaks ? 'message-content' : undefined}><Spans parts={block.content} /></Text>;
           case 'list':
             return (
               <List key={i} type={block.ordered ? 'ordered' : 'unordered'} size="sm" mb="xs" spacing={2}>

@@ -14,7 +14,7 @@ export function ProductQuality({ plan }: { plan: QualityPlanView }) {
         <Stack gap={6} component="ul" className="product-plain-list" data-testid="quality-standards">
           {plan.standards.map((s) => (
             <li key={s.standard}>
-              <Text size="sm"><strong>{s.standard}</strong> <Badge size="xs" variant="light" color={relevanceColors[s.relevance]}>{s.relevance}</Badge> {s.description}</Text>
+              <Text size="sm"><strong>{s.standard}</strong> <Badge component="span" size="xs" variant="light" color={relevanceColors[s.relevance]}>{s.relevance}</Badge> {s.description}</Text>
             </li>
           ))}
         </Stack>

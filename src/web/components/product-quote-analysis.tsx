@@ -45,7 +45,7 @@ export function ProductQuoteAnalysis({ projectId, rfqId, order, canChoose, choos
               </Text>
             )}
           </Group>
-          <Table.ScrollContainer minWidth={860}>
+          <Table.ScrollContainer minWidth={980}>
             <Table striped fz="sm" data-testid="analysis-table" aria-label="Ranked quotes">
               <Table.Thead>
                 <Table.Tr>
@@ -55,8 +55,8 @@ export function ProductQuoteAnalysis({ projectId, rfqId, order, canChoose, choos
                   <Table.Th scope="col" ta="right">Landed unit</Table.Th>
                   <Table.Th scope="col" ta="right">Total</Table.Th>
                   <Table.Th scope="col" ta="right">Lead time</Table.Th>
-                  <Table.Th scope="col">Strengths</Table.Th>
-                  <Table.Th scope="col">Concerns</Table.Th>
+                  <Table.Th scope="col" miw={200}>Strengths</Table.Th>
+                  <Table.Th scope="col" miw={200}>Concerns</Table.Th>
                   <Table.Th scope="col"><VisuallyHidden>Action</VisuallyHidden></Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -69,7 +69,7 @@ export function ProductQuoteAnalysis({ projectId, rfqId, order, canChoose, choos
                       <Table.Td fw={700}>{q.rank}</Table.Td>
                       <Table.Th scope="row" fw={500}>
                         {q.supplierName}
-                        {recommended && <Badge ml={6} size="xs" color="green" variant="light">Recommended</Badge>}
+                        {recommended && <div><Badge mt={4} size="xs" color="green" variant="light">Recommended</Badge></div>}
                       </Table.Th>
                       <Table.Td ta="right">{formatScore(q.score)}</Table.Td>
                       <Table.Td ta="right">{formatMoney(q.landedUnitPrice, q.currency)}</Table.Td>
@@ -108,7 +108,7 @@ export function ProductQuoteAnalysis({ projectId, rfqId, order, canChoose, choos
               <Stack gap={6}>
                 {analysis.data.redFlags.map((f, i) => (
                   <Alert key={`${f.quoteId}-${f.code}-${i}`} color={severityColors[f.severity]} variant="light" p="xs" icon={<IconInfo size={16} />} data-code={f.code}>
-                    <Text size="sm"><strong>{f.supplierName}</strong> <Badge size="xs" color={severityColors[f.severity]} variant="outline">{f.severity}</Badge> {f.message}</Text>
+                    <Text size="sm"><strong>{f.supplierName}</strong> <Badge component="span" size="xs" color={severityColors[f.severity]} variant="outline">{f.severity}</Badge> {f.message}</Text>
                   </Alert>
                 ))}
               </Stack>

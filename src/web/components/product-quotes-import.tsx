@@ -8,8 +8,8 @@ import { importQuotesCsv } from '../product-api.ts';
 import { queryKeys } from '../query-keys.ts';
 import { IconInfo } from './icons.tsx';
 
-/** The server's limit for a CSV body. */
-const maxCsvBytes = 2 * 1024 * 1024;
+/** The server's limit for a CSV body (quotes and suppliers alike). */
+export const maxCsvBytes = 2 * 1024 * 1024;
 
 /** Imports suppliers' quotes from a CSV file; a refused file shows its missing columns and row errors. */
 export function ProductQuotesImport({ projectId, rfqId }: { projectId: string; rfqId: string }) {
@@ -57,25 +57,26 @@ export function ProductQuotesImport({ projectId, rfqId }: { projectId: string; r
           Imported {imported.count} quote{imported.count === 1 ? '' : 's'} from {imported.file}.
         </Text>
       )}
-      {upload.error && <CsvError error={upload.error} />}
+      {upload.error && <CsvImportError error={upload.error} title="The quotes were not imported" testId="quotes-import" />}
     </Stack>
   );
 }
 
-function CsvError({ error }: { error: unknown }) {
-  const csv = error instanceof ApiError && error.code === 'QUOTES_CSV_INVALID' ? describeCsvProblems(error.details) : null;
+/** Why a CSV import was refused: the message, and for a *_CSV_INVALID error its missing columns and row errors (test ids `<testId>-error|-missing|-rows`). */
+export function CsvImportError({ error, title, testId }: { error: unknown; title: string; testId: string }) {
+  const csv = error instanceof ApiError && error.code.endsWith('_CSV_INVALID') ? describeCsvProblems(error.details) : null;
   return (
-    <Alert color="red" variant="light" icon={<IconInfo />} title="The quotes were not imported" role="alert" data-testid="quotes-import-error">
+    <Alert color="red" variant="light" icon={<IconInfo />} title={title} role="alert" data-testid={`${testId}-error`}>
       <Stack gap="xs">
         <Text size="sm">{errorMessage(error)}</Text>
         {csv && csv.missingColumns.length > 0 && (
-          <div data-testid="quotes-import-missing">
+          <div data-testid={`${testId}-missing`}>
             <Text size="sm" fw={600}>Missing columns</Text>
             <Group gap={6}>{csv.missingColumns.map((c) => <Code key={c}>{c}</Code>)}</Group>
           </div>
         )}
         {csv && csv.rows.length > 0 && (
-          <div data-testid="quotes-import-rows">
+          <div data-testid={`${testId}-rows`}>
             <Text size="sm" fw={600}>Rows with errors</Text>
             <List size="sm" spacing={2}>
               {csv.rows.slice(0, 50).map((r, i) => (

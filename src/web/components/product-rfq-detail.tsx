@@ -1,4 +1,4 @@
-import { Accordion, Badge, Button, Group, List, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Badge, Button, Group, List, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Project } from '../api-types.ts';
@@ -77,11 +77,11 @@ export function ProductRfqDetail({ project, rfq }: { project: Project; rfq: RfqV
       <section aria-labelledby="rfq-matches-heading" data-testid="supplier-matches">
         <Title order={3} fz="h5" id="rfq-matches-heading" mb="xs">Matched suppliers</Title>
         {rfq.matches.length === 0 ? (
-          <Text size="sm" c="dimmed">No supplier in the workspace directory matches yet. Add suppliers (CSV or JSON through the API) to see matches here.</Text>
+          <Text size="sm" c="dimmed">No supplier in the workspace directory matched when this RFQ was issued. Import suppliers in the Supplier directory below; the next RFQ is matched against them.</Text>
         ) : (
-          <Stack gap="xs" component="ul" className="product-plain-list">
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs" component="ul" className="product-plain-list">
             {rfq.matches.map((m) => <SupplierMatchItem key={m.supplierId} match={m} />)}
-          </Stack>
+          </SimpleGrid>
         )}
       </section>
 

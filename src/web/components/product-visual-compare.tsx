@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { diffParameters, type VisualGroup } from '../format/visual-groups.ts';
 import { AssetImage } from './product-visual-card.tsx';
@@ -9,6 +9,7 @@ export function ProductVisualCompare({ groups, workspaceId }: { groups: VisualGr
   const [viewId, setViewId] = useState<string | null>(null);
   const group = comparable.find((g) => g.testId === viewId) ?? comparable[0];
   const [picks, setPicks] = useState<{ view: string; a: number; b: number } | null>(null);
+  const [showAll, setShowAll] = useState(false);
 
   if (!group) {
     return <Text size="sm" c="dimmed" data-testid="visual-compare-empty">Comparison needs a view with two or more versions. Ask for a change in the conversation to make a new version.</Text>;
@@ -20,6 +21,7 @@ export function ProductVisualCompare({ groups, workspaceId }: { groups: VisualGr
   const versionOptions = group.versions.map((v) => ({ value: String(v.version), label: `Version ${v.version}` }));
   const diff = diffParameters(a.parameters, b.parameters);
   const changed = diff.filter((d) => d.changed);
+  const rows = showAll || changed.length === 0 ? diff : changed;
 
   return (
     <Stack gap="md" data-testid="visual-compare">
@@ -51,9 +53,14 @@ export function ProductVisualCompare({ groups, workspaceId }: { groups: VisualGr
         ))}
       </SimpleGrid>
       <section aria-labelledby="visual-diff-heading" data-testid="visual-compare-diff">
-        <Title order={3} fz="sm" id="visual-diff-heading" mb={4}>
-          Parameter differences {a.version === b.version ? '(the same version)' : `(${changed.length} changed${a.prompt === b.prompt ? '' : ', prompt changed'})`}
-        </Title>
+        <Group justify="space-between" align="center" gap="sm" mb={4}>
+          <Title order={3} fz="sm" id="visual-diff-heading">
+            Parameter differences {a.version === b.version ? '(the same version)' : `(${changed.length} changed${a.prompt === b.prompt ? '' : ', prompt changed'})`}
+          </Title>
+          {changed.length > 0 && changed.length < diff.length && (
+            <Switch size="xs" label={`Show the ${diff.length - changed.length} unchanged`} checked={showAll} onChange={(e) => setShowAll(e.currentTarget.checked)} />
+          )}
+        </Group>
         {diff.length === 0 ? (
           <Text size="sm" c="dimmed">Neither version records parameters.</Text>
         ) : (
@@ -63,7 +70,7 @@ export function ProductVisualCompare({ groups, workspaceId }: { groups: VisualGr
                 <Table.Tr><Table.Th scope="col">Parameter</Table.Th><Table.Th scope="col">A (v{a.version})</Table.Th><Table.Th scope="col">B (v{b.version})</Table.Th></Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {diff.map((d) => (
+                {rows.map((d) => (
                   <Table.Tr key={d.key} data-changed={d.changed} className={d.changed ? 'product-diff-changed' : undefined}>
                     <Table.Th scope="row">{d.key}{d.changed && <Badge size="xs" ml={6} color="orange" variant="light">changed</Badge>}</Table.Th>
                     <Table.Td className="product-param">{d.a}</Table.Td>

@@ -22,6 +22,7 @@ describe('genomeSpecSections', () => {
     const rows = Object.fromEntries(sections.map((s) => [s.key, s.rows]));
     expect(rows.materials).toEqual([{ label: 'TPU', value: 'Plastic · 70%' }, { label: 'Polycarbonate', value: '—' }]);
     expect(rows.dimensions).toEqual([{ label: 'Length', value: '152.4 mm ± 0.2' }]);
+    expect(rows.packaging).toEqual([{ label: 'Type', value: 'Kraft box' }]);
     expect(rows.colors).toEqual([{ label: 'Midnight', value: '#1A1A2E · Pantone 19-4007 TCX', swatch: '#1a1a2e' }, { label: 'Clear', value: '—' }]);
     expect(rows.quantities).toEqual([
       { label: 'Total', value: '1,000 units' }, { label: 'Split: iPhone 14', value: '600 units' }, { label: 'Split: iPhone 15', value: '—' },

@@ -50,7 +50,7 @@ export function genomeSpecSections(data: DpgData): SpecSection[] {
     ...(q.tiers?.length ? [{ label: 'Tiers to quote', value: q.tiers.map((t) => t.toLocaleString('en-US')).join(' · ') }] : []),
   ] : []);
   add('quality_standards', 'Quality standards', (data.quality_standards ?? []).map((s, i) => ({ label: `Standard ${i + 1}`, value: s })));
-  add('packaging', 'Packaging', data.packaging ? [{ label: data.packaging.type, value: data.packaging.notes || '—' }] : []);
+  add('packaging', 'Packaging', data.packaging ? [{ label: 'Type', value: data.packaging.type }, ...(data.packaging.notes ? [{ label: 'Notes', value: data.packaging.notes }] : [])] : []);
   add('labeling', 'Labeling', (data.labeling ?? []).map((l, i) => ({ label: `Label ${i + 1}`, value: l })));
 
   const targets: SpecRow[] = [];

@@ -32,6 +32,15 @@ describe('markdownBlocks', () => {
     ]);
   });
 
+  it('keeps line breaks inside a paragraph when asked (chat replies), and joins the lines otherwise', () => {
+    const reply = '**Cost:** about $1.65\n**Compliance:** 6 requirements\n- one';
+    expect(markdownBlocks(reply, { breaks: true })).toEqual([
+      { type: 'paragraph', content: [{ text: 'Cost:', bold: true }, { text: ' about $1.65\n' }, { text: 'Compliance:', bold: true }, { text: ' 6 requirements' }] },
+      { type: 'list', ordered: false, items: [[{ text: 'one' }]] },
+    ]);
+    expect(markdownBlocks(reply)[0]).toEqual({ type: 'paragraph', content: [{ text: 'Cost:', bold: true }, { text: ' about $1.65 ' }, { text: 'Compliance:', bold: true }, { text: ' 6 requirements' }] });
+  });
+
   it('splits bold and code spans', () => {
     expect(inline('Use **TPU** with `Shore 90A` only')).toEqual([
       { text: 'Use ' }, { text: 'TPU', bold: true }, { text: ' with ' }, { text: 'Shore 90A', code: true }, { text: ' only' },

@@ -11,7 +11,8 @@ export type Block =
   | { type: 'list'; ordered: boolean; items: Inline[][] }
   | { type: 'table'; header: Inline[][]; rows: Inline[][][] };
 
-export function markdownBlocks(markdown: string): Block[] {
+/** `breaks`: a line break inside a paragraph stays one (kept as "\n") instead of joining the lines. */
+export function markdownBlocks(markdown: string, { breaks = false }: { breaks?: boolean } = {}): Block[] {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   const blocks: Block[] = [];
   let i = 0;
@@ -55,7 +56,7 @@ export function markdownBlocks(markdown: string): Block[] {
       paragraph.push(next);
       i++;
     }
-    blocks.push({ type: 'paragraph', content: inline(paragraph.join(' ')) });
+    blocks.push({ type: 'paragraph', content: inline(paragraph.join(breaks ? '\n' : ' ')) });
   }
   return blocks;
 }

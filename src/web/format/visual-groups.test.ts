@@ -21,6 +21,7 @@ describe('visualGroups', () => {
     ]);
     expect(groups[0]?.versions.map((v) => v.version)).toEqual([1, 2]);
     expect(groups[4]?.label).toBe('Technical flat, side');
+    expect(visualGroups({ concept_sketches: [], flat_views: { front: [], back: [], side: [] }, callouts: [asset('callout', 'camera_cutout', 1)] })[0]?.label).toBe('Callout, camera cutout');
   });
 
   it('is empty for no visuals', () => {
@@ -49,8 +50,22 @@ describe('diffParameters', () => {
     expect(diff).toEqual([
       { key: 'mask', a: '—', b: 'logo', changed: true },
       { key: 'seed', a: '1', b: '2', changed: true },
-      { key: 'size', a: '{"h":2,"w":1}', b: '{"h":2,"w":1}', changed: false },
+      { key: 'size.h', a: '2', b: '2', changed: false },
+      { key: 'size.w', a: '1', b: '1', changed: false },
       { key: 'style', a: 'line', b: 'line', changed: false },
+    ]);
+  });
+
+  it('opens nested objects so that only the value that changed is marked, and keeps lists whole', () => {
+    const diff = diffParameters(
+      { logo: { widthMm: 24, placement: 'centre' }, buttons: [{ name: 'power' }], empty: {} },
+      { logo: { widthMm: 16, placement: 'centre' }, buttons: [{ name: 'power' }], empty: {} },
+    );
+    expect(diff).toEqual([
+      { key: 'buttons', a: '[{"name":"power"}]', b: '[{"name":"power"}]', changed: false },
+      { key: 'empty', a: '{}', b: '{}', changed: false },
+      { key: 'logo.placement', a: 'centre', b: 'centre', changed: false },
+      { key: 'logo.widthMm', a: '24', b: '16', changed: true },
     ]);
   });
 });

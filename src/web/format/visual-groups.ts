@@ -35,7 +35,8 @@ function groupByView(kind: AssetKind, items: AssetView[]): VisualGroup[] {
 export function viewLabel(kind: AssetKind, view: string): string {
   if (kind === 'concept') return `Concept sketch ${view}`;
   if (kind === 'flat') return `Technical flat, ${view}`;
-  return `Callout, ${view}`;
+  // Callout views are keys such as "camera_cutout".
+  return `Callout, ${view.replaceAll('_', ' ')}`;
 }
 
 export function visualTestId(kind: AssetKind, view: string): string {
@@ -61,14 +62,30 @@ export interface ParameterDiff {
   changed: boolean;
 }
 
-/** Every parameter of either version, side by side, alphabetically; `changed` where they differ (or one lacks it). */
+/**
+ * Every parameter of either version, side by side, alphabetically; `changed` where they differ (or one
+ * lacks it). Nested objects are opened into dotted keys (`logo.widthMm`), so a change shows as the one
+ * value that changed rather than as two long blobs of JSON.
+ */
 export function diffParameters(a: Record<string, unknown>, b: Record<string, unknown>): ParameterDiff[] {
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].toSorted();
+  const left = flatten(a);
+  const right = flatten(b);
+  const keys = [...new Set([...Object.keys(left), ...Object.keys(right)])].toSorted();
   return keys.map((key) => {
-    const left = showValue(a, key);
-    const right = showValue(b, key);
-    return { key, a: left, b: right, changed: left !== right };
+    const x = showValue(left, key);
+    const y = showValue(right, key);
+    return { key, a: x, b: y, changed: x !== y };
   });
+}
+
+function flatten(record: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    const path = `${prefix}${key}`;
+    if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) Object.assign(out, flatten(value as Record<string, unknown>, `${path}.`));
+    else out[path] = value;
+  }
+  return out;
 }
 
 /** A parameter as text; objects as compact JSON with sorted keys so equal values read equal. */

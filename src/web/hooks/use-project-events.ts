@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Items, KnowledgeSource, Message } from '../api-types.ts';
-import { addMessage } from '../conversation-cache.ts';
+import { addMessage, flattenMessages } from '../conversation-cache.ts';
 import { removeSource, upsertSource } from '../knowledge-cache.ts';
 import { queryKeys } from '../query-keys.ts';
 
@@ -38,7 +38,14 @@ export function useProjectEvents(workspaceId: string, projectId: string): LiveSt
     });
     source.addEventListener('message.created', (event) => {
       const message = parseData<{ message?: Message }>(event)?.message;
-      if (!message) return;
+      if (!message) {
+        // Too large for the event bus, which then sends only a summary: read the conversation again.
+        void client.invalidateQueries({ queryKey: queryKeys.messages(workspaceId, projectId) }).then(() => {
+          const answered = new Set(flattenMessages(client.getQueryData(queryKeys.messages(workspaceId, projectId))).map((m) => m.metadata.replyTo));
+          client.setQueryData(queryKeys.typing(workspaceId, projectId), (typing: Typing | null | undefined) => (typing && answered.has(typing.replyTo) ? null : typing ?? null));
+        });
+        return;
+      }
       client.setQueryData(queryKeys.messages(workspaceId, projectId), (data: Parameters<typeof addMessage>[0]) => addMessage(data, message));
       const replied = message.metadata.replyTo;
       if (typeof replied === 'string') {

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /**
  * Keeps the conversation scrolled to the newest message while the reader is at the bottom, and
@@ -17,6 +17,19 @@ export function useStickyScroll(items: readonly { id: string }[]) {
     if (last !== before.last && (before.atBottom || before.force)) el.scrollTop = el.scrollHeight;
     else if (first !== before.first && last === before.last && before.height > 0) el.scrollTop += el.scrollHeight - before.height;
     state.current = { first, last, height: el.scrollHeight, atBottom: isAtBottom(el), force: false };
+  }, [first, last]);
+
+  // Content that grows after a message is in (suggested replies, a late layout) keeps a reader at the bottom there.
+  useEffect(() => {
+    const el = viewport.current;
+    const content = el?.firstElementChild;
+    if (!el || !content || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (state.current.atBottom && el.scrollHeight !== state.current.height) el.scrollTop = el.scrollHeight;
+      state.current = { ...state.current, height: el.scrollHeight };
+    });
+    observer.observe(content);
+    return () => observer.disconnect();
   }, [first, last]);
 
   return {
