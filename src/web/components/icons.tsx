@@ -1,9 +1,9 @@
 import type { SVGProps } from 'react';
 
-type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'> & { size?: number };
+export type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'> & { size?: number };
 
 /** A line icon drawn from path data; decorative (hidden from assistive technology). */
-function Icon({ size = 18, paths, ...props }: IconProps & { paths: string[] }) {
+export function Icon({ size = 18, paths, ...props }: IconProps & { paths: string[] }) {
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg" width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor"

@@ -1,7 +1,5 @@
-import { Badge, Code, Group, Loader, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type ChangeEvent } from 'react';
-import { ApiError } from '../api-error.ts';
+import { Badge, Code, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatDays, trimNumber } from '../format/product-format.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { importSuppliersCsv, listSuppliers } from '../product-api.ts';
@@ -10,7 +8,7 @@ import { categoryLabels } from '../product-labels.ts';
 import { queryKeys } from '../query-keys.ts';
 import { roleAtLeast } from '../roles.ts';
 import { useWorkspace } from '../workspace-context.tsx';
-import { CsvImportError, maxCsvBytes } from './product-quotes-import.tsx';
+import { CsvImport } from './csv-import.tsx';
 import { QueryError } from './query-error.tsx';
 
 /** The directory belongs to the workspace, not to a project. */
@@ -50,48 +48,16 @@ export function ProductSuppliers() {
 function SuppliersImport() {
   const api = useApi();
   const client = useQueryClient();
-  const inputId = useId();
-  const helpId = useId();
-  const [imported, setImported] = useState<{ count: number; file: string } | null>(null);
-  const upload = useMutation({
-    mutationFn: async (chosen: File) => {
-      if (chosen.size > maxCsvBytes) throw new ApiError({ status: 413, code: 'FILE_TOO_LARGE', message: 'The file is larger than 2 MB; split it and import the parts.' });
-      return importSuppliersCsv(api, await chosen.text());
-    },
-    onMutate: () => setImported(null),
-    onSuccess: ({ items }, chosen) => {
-      setImported({ count: items.length, file: chosen.name });
-      void client.invalidateQueries({ queryKey: suppliersKey(api.workspaceId) });
-    },
-  });
-  const choose = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.currentTarget.files?.[0];
-    // Cleared so that choosing the same file again (after fixing it) imports it again.
-    event.currentTarget.value = '';
-    if (file) upload.mutate(file);
-  };
-
   return (
-    <Stack gap="xs">
-      <label htmlFor={inputId} className="product-file-label">Import suppliers (CSV)</label>
-      <Group gap="sm" align="center" wrap="wrap">
-        <input
-          id={inputId} type="file" accept=".csv,text/csv" aria-describedby={helpId} className="product-file-input"
-          data-testid="suppliers-import" onChange={choose} disabled={upload.isPending}
-        />
-        {upload.isPending && <Group gap={6} c="dimmed" role="status"><Loader size="xs" type="dots" /><Text size="sm">Importing…</Text></Group>}
-      </Group>
-      <Text id={helpId} size="xs" c="dimmed">
+    <CsvImport
+      label="Import suppliers (CSV)" noun="suppliers" testId="suppliers-import"
+      importText={(text) => importSuppliersCsv(api, text)}
+      onImported={() => void client.invalidateQueries({ queryKey: suppliersKey(api.workspaceId) })}
+      help={<>
         Columns: <Code fz="xs">name, country, categories, moq, lead_time_days, rating</Code>; optional city, capabilities and certifications
         (separated by ;) and contact_email. Country is a two-letter code (CN); a supplier already listed by name is updated.
-      </Text>
-      {imported && (
-        <Text size="sm" c="green" role="status" data-testid="suppliers-import-done">
-          Imported {imported.count} supplier{imported.count === 1 ? '' : 's'} from {imported.file}.
-        </Text>
-      )}
-      {upload.error && <CsvImportError error={upload.error} title="The suppliers were not imported" testId="suppliers-import" />}
-    </Stack>
+      </>}
+    />
   );
 }
 
