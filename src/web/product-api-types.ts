@@ -15,7 +15,7 @@ export type {
 } from '../studios/product/intelligence/index.ts';
 
 export type { AssetKind, AssetView, VisualAssets } from '../studios/product/dpg-assets.ts';
-export type { DpgView } from '../studios/product/dpg-service.ts';
+export type { DpgView, DpgDataView } from '../studios/product/dpg-service.ts';
 import type { RfqView } from '../studios/product/rfq-service.ts';
 import type { OrderView } from '../studios/product/order-store.ts';
 export type { RfqView, OrderView };

@@ -42,6 +42,9 @@ describe('the product studio journey (seed 000, section 7.1) with no API key', (
     expect(opened.stage).toBe('ignition');
     expect(opened.reply.agent).toBe('design-partner');
     expect(opened.reply.content).toMatch(/upload your logo/i);
+    const started = await api.dpg(projectId);
+    expect(started).toMatchObject({ stage: 'ignition', version: 1, category: 'phone_accessory', data: { materials: null, quantities: null, labeling: null } });
+    expect(Object.keys(started.data)).toEqual(expect.arrayContaining(['materials', 'dimensions', 'colors', 'quantities', 'quality_standards', 'packaging', 'labeling']));
 
     await api.uploadAndRead(projectId, { name: 'file', filename: 'acme-logo.png', contentType: 'image/png', content: makeTextPng(['ACME']) });
     await api.uploadAndRead(projectId, {

@@ -50,6 +50,10 @@ describe('product studio roles', () => {
       },
     });
     expect(filled.statusCode, filled.body).toBe(200);
+    const roundTrip = await call(editor, 'PATCH', `/api/dpgs/${dpg.id}`, { data: { ...filled.json().data, labeling: null } });
+    expect(roundTrip.statusCode, roundTrip.body).toBe(200);
+    expect(roundTrip.json().missingSpecs.map((m: { key: string }) => m.key)).toEqual(['labeling']);
+    expect((await call(editor, 'PATCH', `/api/dpgs/${dpg.id}`, { data: { labeling: ['logo decal'] } })).statusCode).toBe(200);
     const invalid = await call(editor, 'PATCH', `/api/dpgs/${dpg.id}`, { data: { quantities: { total: -5 } } });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().error.code).toBe('DPG_DATA_INVALID');

@@ -4,7 +4,7 @@ import { tables } from '../../db/index.ts';
 import { ValidationError, type RequestContext } from '../../kernel/index.ts';
 import { publishProjectEvent, requireProjectRole } from '../../projects/index.ts';
 import { analyzeDpg, type DpgAnalysis } from './intelligence/index.ts';
-import { categorySpecs, productCategories, type DpgData, type ProductCategory } from './dpg-data.ts';
+import { categorySpecs, productCategories, requiredSpecs, type DpgData, type ProductCategory, type RequiredSpecKey } from './dpg-data.ts';
 import { activeDpgRow, createDpgVersion, dpgRowById, factsOf, listDpgVersions, updateDpg, type DpgRow } from './dpg-store.ts';
 import { assetsOf, visualAssetsView, type VisualAssets } from './dpg-assets.ts';
 import type { DpgStage } from './dpg-stages.ts';
@@ -21,7 +21,8 @@ export interface DpgView {
   category: ProductCategory;
   stage: DpgStage;
   summary: string;
-  data: DpgData;
+  /** The seven core keys are always there, null while unknown; category fields appear once known. */
+  data: DpgDataView;
   visualAssets: VisualAssets;
   missingSpecs: { key: string; name: string }[];
   selectedConcept: number | null;
@@ -29,6 +30,10 @@ export interface DpgView {
   createdAt: string;
   updatedAt: string;
 }
+
+export type DpgDataView = Omit<DpgData, RequiredSpecKey> & { [K in RequiredSpecKey]: NonNullable<DpgData[K]> | null };
+
+const unknownCore = Object.fromEntries(requiredSpecs.map((spec) => [spec.key, null])) as { [K in RequiredSpecKey]: null };
 
 export const dpgPatchInput = z.object({
   title: z.string().trim().min(1).max(200).optional(),
@@ -40,7 +45,7 @@ export async function dpgView(deps: Pick<ProductDeps, 'db'>, row: DpgRow): Promi
   const data = row.data as DpgData;
   return {
     id: row.id, projectId: row.projectId, version: row.version, title: row.title, category: row.category as ProductCategory, stage: row.stage as DpgStage,
-    summary: row.summary, data, visualAssets: visualAssetsView(await assetsOf(deps.db, row)), missingSpecs: missingSpecs(data),
+    summary: row.summary, data: { ...unknownCore, ...data } as DpgDataView, visualAssets: visualAssetsView(await assetsOf(deps.db, row)), missingSpecs: missingSpecs(data),
     selectedConcept: designStateOf(row.design).selectedConcept ?? null, approvedAt: row.approvedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
   };
@@ -66,11 +71,13 @@ export async function dpgVersions(deps: Pick<ProductDeps, 'db'>, ctx: RequestCon
   return rows.map((r) => ({ id: r.id, version: r.version, stage: r.stage, createdAt: r.createdAt.toISOString() }));
 }
 
-/** Edits a DPG by hand (editors): the data is merged key by key and must fit the category's schema. */
+/** Edits a DPG by hand (editors): the data is merged key by key (null clears a key) and must fit the category's schema. */
 export async function patchDpg(deps: ProductDeps, ctx: RequestContext, id: string, input: z.infer<typeof dpgPatchInput>): Promise<DpgView> {
   const row = await readableDpg(deps, ctx, id, 'editor', 'edit the DPG');
   const category = input.category ?? (row.category as ProductCategory);
-  const data = { ...(row.data as DpgData), ...(input.data ?? {}) };
+  // null clears a field, so the data read from the API can be sent back as it is.
+  const merged: Record<string, unknown> = { ...(row.data as DpgData), ...(input.data ?? {}) };
+  const data = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== null));
   const checked = categorySpecs[category].safeParse(data);
   if (!checked.success) {
     throw new ValidationError({ code: 'DPG_DATA_INVALID', message: `The data does not fit a ${category.replace('_', ' ')} spec: ${checked.error.issues[0]?.path.join('.')} ${checked.error.issues[0]?.message}.`, details: checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });

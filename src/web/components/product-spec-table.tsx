@@ -1,9 +1,9 @@
 import { ColorSwatch, Group, Table, Text, Title } from '@mantine/core';
 import { genomeSpecSections } from '../format/genome-spec.ts';
-import type { DpgData } from '../product-api-types.ts';
+import type { DpgData, DpgDataView } from '../product-api-types.ts';
 
 /** The genome's specification as labelled tables, one per section (materials, dimensions in mm, colours with swatches…). */
-export function ProductSpecTable({ data }: { data: DpgData }) {
+export function ProductSpecTable({ data }: { data: DpgData | DpgDataView }) {
   const sections = genomeSpecSections(data);
   if (sections.length === 0) {
     return <Text size="sm" c="dimmed" data-testid="genome-spec-empty">No specifications yet. Answer the questions in the conversation and they appear here.</Text>;

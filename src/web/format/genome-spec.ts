@@ -1,4 +1,4 @@
-import type { DpgData } from '../product-api-types.ts';
+import type { DpgData, DpgDataView } from '../product-api-types.ts';
 import { formatMm, formatMoney, formatShare, formatUnits, humanize, trimNumber } from './product-format.ts';
 
 export interface SpecRow {
@@ -27,7 +27,8 @@ const unitSuffixes: [suffix: string, unit: string][] = [['_mm', 'mm'], ['_ml', '
  * A DPG's specification as readable sections, in the order a developer checks them: the seven core
  * specs, then targets and flags, then the category's own fields. Empty specs are left out.
  */
-export function genomeSpecSections(data: DpgData): SpecSection[] {
+/** A DPG's data as stored, or as the API shows it (core keys null while unknown). */
+export function genomeSpecSections(data: DpgData | DpgDataView): SpecSection[] {
   const sections: SpecSection[] = [];
   const add = (key: string, title: string, rows: SpecRow[]) => {
     if (rows.length > 0) sections.push({ key, title, rows });
