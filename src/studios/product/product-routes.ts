@@ -4,14 +4,13 @@ import { z } from 'zod';
 import { ValidationError, contextOf } from '../../kernel/index.ts';
 import { activeDpg, approveDpg, dpgAnalysis, dpgConversation, dpgPatchInput, dpgVersions, dpgView, newDpgVersion, patchDpg, readableDpg } from './dpg-service.ts';
 import { assetRowById, assetsOf, visualAssetsView } from './dpg-assets.ts';
-import { factsOf } from './dpg-store.ts';
 import { AssetNotFoundError } from './product-errors.ts';
 import type { ProductDeps } from './product-deps.ts';
 import { getOrder, placeOrder } from './order-store.ts';
 import { addQuotes, analyseRfqQuotes, listQuotes } from './quote-store.ts';
-import { createRfq, getRfq, listRfqs, requiredCertifications, rfqExport, type RfqFormat } from './rfq-service.ts';
-import { analyzeDpg } from './intelligence/index.ts';
-import { matchSuppliers, parseQuotesCsv, parseSuppliersCsv, quoteInput, supplierInput } from './sourcing/index.ts';
+import { createRfq, getRfq, listRfqs, rfqExport, type RfqFormat } from './rfq-service.ts';
+import { supplierMatchesFor } from './supplier-matching.ts';
+import { parseQuotesCsv, parseSuppliersCsv, quoteInput, supplierInput } from './sourcing/index.ts';
 import { listSuppliers, upsertSuppliers } from './supplier-store.ts';
 
 const idParams = z.object({ id: z.uuid({ message: 'must be an id (UUID)' }) });
@@ -45,15 +44,7 @@ export function productRoutes(deps: ProductDeps): FastifyPluginAsync {
     r.get('/api/dpgs/:id/supplier-matches', { schema: { tags, summary: 'Suppliers of the directory matched to the DPG, each explained', params: idParams } },
       async (request) => {
         const ctx = contextOf(request);
-        const dpg = await readableDpg(deps, ctx, request.params.id);
-        const facts = factsOf(dpg);
-        const analysis = analyzeDpg(facts);
-        return {
-          items: matchSuppliers(facts, {
-            quantity: facts.data.quantities?.total ?? 1000, today: deps.clock.now().toISOString().slice(0, 10), requiredCertifications: requiredCertifications(dpg),
-            processes: analysis.manufacturability.methods.map((m) => m.name), ...(facts.data.target_delivery ? { neededBy: facts.data.target_delivery } : {}),
-          }, await listSuppliers(deps.db, ctx)),
-        };
+        return { items: await supplierMatchesFor(deps, ctx, await readableDpg(deps, ctx, request.params.id), { fallbackQuantity: 1000 }) };
       });
     r.get('/api/assets/:id', { schema: { tags, summary: 'A visual as PNG (default) or SVG', params: idParams, querystring: z.object({ format: z.enum(['png', 'svg']).default('png') }) } },
       async (request, reply) => {

@@ -5,7 +5,8 @@ import { publishProjectEvent, requireProjectRole } from '../../projects/index.ts
 import { analyzeQuotes, type QuoteAnalysis, type QuoteInput, type StoredQuote, type Weights } from './sourcing/index.ts';
 import { dpgRowById, factsOf } from './dpg-store.ts';
 import type { ProductDeps } from './product-deps.ts';
-import { requiredCertifications, rfqRowById, type RfqRow } from './rfq-service.ts';
+import { requiredCertifications } from './required-certifications.ts';
+import { rfqRowById, type RfqRow } from './rfq-service.ts';
 import { supplierIdsByName } from './supplier-store.ts';
 
 type QuoteRow = typeof tables.quotes.$inferSelect;

@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { createArtifact } from '../../artifacts/index.ts';
 import { isUniqueViolation, tables } from '../../db/index.ts';
 import { isId, newId, type RequestContext } from '../../kernel/index.ts';
 import { publishProjectEvent, requireProjectRole } from '../../projects/index.ts';
 import { analyzeDpg } from './intelligence/index.ts';
 import {
-  buildRfqDocument, defaultResponseDays, defaultTargetDelivery, matchSuppliers, renderRfqDocx, renderRfqMarkdown, renderRfqPdf, rfqCode, rfqTiers,
+  buildRfqDocument, defaultResponseDays, defaultTargetDelivery, renderRfqDocx, renderRfqMarkdown, renderRfqPdf, rfqCode, rfqTiers,
   type RfqDocument, type SupplierMatch,
 } from './sourcing/index.ts';
 import { assetsOf, latestAssets } from './dpg-assets.ts';
@@ -14,7 +14,8 @@ import { factsOf, dpgRowById, type DpgRow } from './dpg-store.ts';
 import type { DpgStage } from './dpg-stages.ts';
 import { DpgStageError, RfqNotFoundError } from './product-errors.ts';
 import type { ProductDeps } from './product-deps.ts';
-import { listSuppliers } from './supplier-store.ts';
+import { requiredCertifications } from './required-certifications.ts';
+import { supplierMatchesFor } from './supplier-matching.ts';
 import { readBlob } from './read-blob.ts';
 
 export type RfqRow = typeof tables.rfqs.$inferSelect;
@@ -51,13 +52,6 @@ export interface RfqView {
 
 const day = 86_400_000;
 
-/** What an RFQ asks suppliers to hold: the certifications its compliance and quality plan name. */
-export function requiredCertifications(dpg: DpgRow): string[] {
-  const stated = (factsOf(dpg).data.quality_standards ?? []).filter((s) => /\bISO ?\d{3,5}\b|BSCI|SEDEX|WRAP|OEKO|GOTS/i.test(s));
-  const iso = stated.map((s) => /\bISO ?\d{3,5}\b/i.exec(s)?.[0] ?? s);
-  return [...new Set(iso.length > 0 ? iso : ['ISO 9001'])];
-}
-
 /**
  * Issues an RFQ for an approved DPG: the document (nine sections) rendered as PDF, DOCX and Markdown,
  * each stored as an artifact of the project, and the suppliers of the directory matched to it.
@@ -76,12 +70,7 @@ export async function createRfq(deps: ProductDeps, ctx: RequestContext, dpgId: s
   const certifications = requiredCertifications(dpg);
   const front = latestAssets(await assetsOf(deps.db, dpg)).get('flat:front');
   const images = front ? [{ caption: `Technical flat, front (version ${front.version})`, png: await readBlob(deps.blobs, front.pngSha256) }] : [];
-  const suppliers = await listSuppliers(deps.db, ctx);
-  const today = issuedAt.toISOString().slice(0, 10);
-  const matches = matchSuppliers(facts, {
-    quantity: facts.data.quantities?.total ?? tiers[0]!, neededBy: targetDelivery.toISOString().slice(0, 10), today, requiredCertifications: certifications,
-    processes: analysis.manufacturability.methods.map((m) => m.name),
-  }, suppliers);
+  const matches = await supplierMatchesFor(deps, ctx, dpg, { fallbackQuantity: tiers[0]!, neededBy: targetDelivery.toISOString().slice(0, 10), analysis });
 
   for (let attempt = 0; ; attempt++) {
     const [{ value: serial } = { value: 0 }] = await deps.db.select({ value: count() }).from(tables.rfqs).where(eq(tables.rfqs.workspaceId, ctx.workspaceId));
@@ -134,13 +123,13 @@ export async function rfqRowById(deps: Pick<ProductDeps, 'db'>, ctx: RequestCont
 
 export async function getRfq(deps: Pick<ProductDeps, 'db'>, ctx: RequestContext, id: string): Promise<RfqView> {
   const row = await rfqRowById(deps, ctx, id);
-  return viewWithCounts(deps, row);
+  const [view] = await rfqViews(deps, eq(tables.rfqs.id, row.id));
+  return view!;
 }
 
 export async function listRfqs(deps: Pick<ProductDeps, 'db'>, ctx: RequestContext, projectId: string): Promise<RfqView[]> {
   await requireProjectRole(deps.db, ctx, projectId, 'viewer', 'read RFQs');
-  const rows = await deps.db.select().from(tables.rfqs).where(and(eq(tables.rfqs.workspaceId, ctx.workspaceId), eq(tables.rfqs.projectId, projectId))).orderBy(desc(tables.rfqs.createdAt));
-  return Promise.all(rows.map((row) => viewWithCounts(deps, row)));
+  return rfqViews(deps, and(eq(tables.rfqs.workspaceId, ctx.workspaceId), eq(tables.rfqs.projectId, projectId))!);
 }
 
 /** One export of an RFQ, read from its artifact's blob. */
@@ -151,10 +140,13 @@ export async function rfqExport(deps: ProductDeps, ctx: RequestContext, id: stri
   return { fileName: `${row.code}.${rfqFormats[format].extension}`, contentType: rfqFormats[format].contentType, content: deps.blobs.read(stored.sha256) };
 }
 
-async function viewWithCounts(deps: Pick<ProductDeps, 'db'>, row: RfqRow): Promise<RfqView> {
-  const [{ value: quotes } = { value: 0 }] = await deps.db.select({ value: count() }).from(tables.quotes).where(eq(tables.quotes.rfqId, row.id));
-  const [dpg] = await deps.db.select({ version: tables.dpgs.version }).from(tables.dpgs).where(eq(tables.dpgs.id, row.dpgId));
-  return rfqView(row, dpg?.version ?? 1, quotes);
+/** RFQs with their DPG's version and their quote count, newest first, in one query. */
+async function rfqViews(deps: Pick<ProductDeps, 'db'>, where: SQL): Promise<RfqView[]> {
+  const rows = await deps.db.select({
+    rfq: tables.rfqs, dpgVersion: tables.dpgs.version,
+    quoteCount: sql<number>`(select count(*)::int from ${tables.quotes} where ${tables.quotes.rfqId} = ${tables.rfqs.id})`,
+  }).from(tables.rfqs).innerJoin(tables.dpgs, eq(tables.dpgs.id, tables.rfqs.dpgId)).where(where).orderBy(desc(tables.rfqs.createdAt));
+  return rows.map((r) => rfqView(r.rfq, r.dpgVersion, r.quoteCount));
 }
 
 function rfqView(row: RfqRow, dpgVersion: number, quoteCount: number): RfqView {
