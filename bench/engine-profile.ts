@@ -22,7 +22,7 @@ interface Rule { label: string; test: RegExp }
 
 /** First match wins; tested against the first statement of the transaction (lower case, whitespace squeezed). */
 const rules: Rule[] = [
-  { label: 'driver: batch (foundry_commit_batch: step outcomes + starts + events)', test: /^select \* from foundry_commit_batch/ },
+  { label: 'driver: batch (foundry_commit_batches: step outcomes + starts + events, grouped across runs)', test: /^select foundry_commit_batches/ },
   { label: 'driver: batch through the query builder (child runs, timers)', test: /^update "workflow_runs" set "updated_at" = \$1, .*"steps_done" = /s },
   { label: 'driver: heartbeat (extend lease)', test: /^update "workflow_runs" set "lease_expires_at" = now\(\)/ },
   { label: 'driver: heartbeat (extend locks)', test: /^update "workflow_locks" set "expires_at"/ },
@@ -68,7 +68,7 @@ function record(first: string | undefined, statements: number, wrote: boolean): 
  */
 function wrote(text: string, result: unknown): boolean {
   // The batch function always writes: it updates the run row at least.
-  if (/pg_notify|^\s*notify|foundry_commit_batch/i.test(text)) return true;
+  if (/pg_notify|^\s*notify|foundry_commit_batches/i.test(text)) return true;
   const r = result as { command?: string; rowCount?: number | null } | undefined;
   if (r === undefined || r === null) return false;
   const results = Array.isArray(r) ? r as { command?: string; rowCount?: number | null }[] : [r];

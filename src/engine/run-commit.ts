@@ -1,6 +1,6 @@
-import { getTableColumns, sql, type Column } from 'drizzle-orm';
-import type pg from 'pg';
+import { sql } from 'drizzle-orm';
 import { eventPayload, tables, type Db } from '../db/index.ts';
+import type { BatchAnswer, BatchCommitter } from './batch-committer.ts';
 import { LeaseLostError } from './engine-errors.ts';
 import { runEventsBusType, type NewRunEvent } from './run-events.ts';
 import type { RunQueue } from './run-queue.ts';
@@ -59,8 +59,8 @@ export interface CommitResult {
 
 export interface CommitDeps {
   db: Db;
-  /** The pool under `db`: plain batches go through it as one prepared call. */
-  pool: pg.Pool;
+  /** Sends plain batches, grouped with other runs' (group commit). */
+  committer: BatchCommitter;
   queue: RunQueue;
 }
 
@@ -75,39 +75,31 @@ function sourcesOf(event: RunEvent, target: RunState): RunState[] {
   });
 }
 
-const runColumns = Object.entries(getTableColumns(tables.workflowRuns)) as [string, Column][];
+const dateOf = (value: string | null): Date | null => value === null ? null : new Date(value);
 
-/** A `workflow_runs` row as the query builder would give it (the query builder's session returns timestamps as text). */
-function runRowOf(raw: Record<string, unknown>): RunRow {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of runColumns) {
-    const value = raw[column.name] ?? null;
-    row[key] = column.columnType === 'PgTimestamp' && typeof value === 'string' ? new Date(value) : value;
-  }
-  return row as RunRow;
+/** The run after a batch: what the driver knew, with the columns the batch may have changed. */
+function runAfter(known: RunRow, answer: Extract<BatchAnswer, { lost: false }>): RunRow {
+  return {
+    ...known, status: answer.status, stepsDone: answer.stepsDone, stepsTotal: answer.stepsTotal, error: answer.error, leaseOwner: answer.leaseOwner,
+    startedAt: dateOf(answer.startedAt), finishedAt: dateOf(answer.finishedAt), wakeAt: dateOf(answer.wakeAt), updatedAt: new Date(answer.updatedAt),
+    ...(answer.output === null || answer.output === undefined ? {} : { output: answer.output }),
+  };
 }
 
-const isLeaseLost = (error: unknown): boolean => {
-  for (let e = error as { message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.message?.startsWith('LEASE_LOST')) return true;
-  }
-  return false;
-};
-
 /**
- * Writes a batch through the `foundry_commit_batch` SQL function (migration 0006): one call, one
- * commit, statement plans kept per connection, the run's events announced on the bus at commit.
- * Nothing is written unless this driver still holds the run's lease (LeaseLostError), and a run
- * transition is re-checked against the state in the database, which a person may have changed.
- * A batch that starts child runs, schedules a wake-up or ends a sub-workflow's run does that in
- * the same transaction.
+ * Writes a batch through the `foundry_commit_batches` SQL function (migration 0009): one call, one
+ * commit, shared with the batches of other runs that are ready at the same moment, the run's events
+ * announced on the bus at commit. Nothing is written unless this driver still holds the run's lease
+ * (LeaseLostError), and a run transition is re-checked against the state in the database, which a
+ * person may have changed. A batch that starts child runs, schedules a wake-up or ends a
+ * sub-workflow's run does that in a transaction of its own.
  */
 export async function commitRunBatch(deps: CommitDeps, lease: { runId: string; token: string; ms: number }, batch: RunBatch, known: RunRow): Promise<CommitResult> {
   const target = batch.run === undefined ? undefined : transitionRun(known.status as RunState, batch.run.event);
   const positions = new Map(batch.finished.map((id, i) => [id, i + 1]));
   const types = batch.events.map((e) => e.type);
   const payload = JSON.stringify({
-    runId: lease.runId, token: lease.token, leaseMs: lease.ms, finished: batch.finished, totalDelta: batch.totalDelta,
+    runId: lease.runId, token: lease.token, finished: batch.finished, totalDelta: batch.totalDelta,
     transition: batch.run === undefined ? null : { target, sources: sourcesOf(batch.run.event, target!), set: batch.run.set, release: batch.release },
     newSteps: batch.newSteps,
     stepUpdates: [...batch.stepUpdates].map(([id, set]) => ({ id, s: set, seq: positions.get(id) ?? null })),
@@ -117,23 +109,22 @@ export async function commitRunBatch(deps: CommitDeps, lease: { runId: string; t
     events: batch.events.map((e, ord) => ({ ord, ...e })),
     notify: types.length === 0 ? null : eventPayload({ type: runEventsBusType, workspaceId: known.workspaceId, data: { runId: lease.runId, types }, at: new Date().toISOString() }),
   });
-  let raw: Record<string, unknown>;
-  try {
-    raw = batch.needsTransaction(known)
-      ? await deps.db.transaction(async (tx) => {
-        const { rows } = await tx.execute<Record<string, unknown>>(sql`select * from foundry_commit_batch(${payload}::jsonb)`);
-        const run = runRowOf(rows[0]!);
-        for (const child of batch.childRuns) await insertRun(tx, deps.queue, child);
-        if (batch.enqueueAt !== undefined) await deps.queue.enqueue(run.id, { tx, startAfter: batch.enqueueAt });
-        if (run.status === target && ['succeeded', 'failed', 'compensated'].includes(target)) await settleParentStep(tx, deps.queue, run);
-        return rows[0]!;
-      })
-      : (await deps.pool.query({ name: 'foundry_commit_batch', text: 'select * from foundry_commit_batch($1::jsonb)', values: [payload] })).rows[0] as Record<string, unknown>;
-  } catch (error) {
-    if (isLeaseLost(error)) throw new LeaseLostError(lease.runId);
-    throw error;
-  }
-  const run = runRowOf(raw);
+  const lost = () => new LeaseLostError(lease.runId);
+  const run = batch.needsTransaction(known)
+    ? await deps.db.transaction(async (tx) => {
+      const { rows } = await tx.execute<{ a: BatchAnswer }>(sql`select foundry_commit_batches(${`[${payload}]`}::jsonb) as a`);
+      const answer = rows[0]!.a;
+      if (answer.lost) throw lost();
+      const after = runAfter(known, answer);
+      for (const child of batch.childRuns) await insertRun(tx, deps.queue, child);
+      if (batch.enqueueAt !== undefined) await deps.queue.enqueue(after.id, { tx, startAfter: batch.enqueueAt });
+      if (after.status === target && ['succeeded', 'failed', 'compensated'].includes(target)) await settleParentStep(tx, deps.queue, after);
+      return after;
+    })
+    : await deps.committer.commit(payload).then((answer) => {
+      if (answer.lost) throw lost();
+      return runAfter(known, answer);
+    });
   const k = batch.finished.length;
   const completedSeqs = new Map([...positions].map(([id, position]) => [id, run.stepsDone - k + position]));
   return { run, transitionRefused: target !== undefined && run.status !== target, completedSeqs };

@@ -1,6 +1,6 @@
-import type pg from 'pg';
 import type { Db } from '../db/index.ts';
 import { FoundryError, newId, type EventBus, type Logger, type ToolRegistration } from '../kernel/index.ts';
+import type { BatchCommitter } from './batch-committer.ts';
 import type { CircuitBreakers } from './circuit-breakers.ts';
 import { LeaseLostError, NonRetryableStepError } from './engine-errors.ts';
 import { evaluateExpression, evaluateMapping, isTruthy, type ExpressionScope } from './expressions.ts';
@@ -14,15 +14,15 @@ import { acquireConcurrencyLock, extendLease, latestDefinition, loadRunSteps, re
 import { runEventsBusType } from './run-events.ts';
 import type { RunQueue } from './run-queue.ts';
 import type { RunState } from './run-state.ts';
-import type { RunRow, StepRow } from './run-views.ts';
+import { pendingStepRow, type RunRow, type StepRow } from './run-views.ts';
 import { runDefinitionOf } from './runs.ts';
 import { runTask, type ModelCaller } from './task-runner.ts';
 import { retryPolicySchema, type RetryPolicy, type TaskSpec, type WorkflowDefinition, type WorkflowNode } from './workflow-definition.ts';
 
 export interface DriverDeps {
   db: Db;
-  /** The pool under `db`, for the one-query batch path. */
-  pool: pg.Pool;
+  /** Commits the driver's batches, grouped with other runs' of this process. */
+  committer: BatchCommitter;
   events: EventBus;
   queue: RunQueue;
   logger: Logger;
@@ -70,10 +70,13 @@ export class RunDriver {
   /** The last commit gave up the lease with the run's transition. */
   private released = false;
   private externalCheck = false;
+  private inserted: StepRow[] | undefined;
 
-  constructor(deps: DriverDeps, run: RunRow, token: string) {
+  /** `steps`: the steps of a run this process has just inserted, so they need not be read back. */
+  constructor(deps: DriverDeps, run: RunRow, token: string, steps?: StepRow[]) {
     this.deps = deps;
     this.run = run;
+    this.inserted = steps;
     this.lease = { runId: run.id, token, ms: deps.leaseMs };
     this.definition = runDefinitionOf(run);
     this.nodes = new Map(this.definition.nodes.map((n) => [n.id, n]));
@@ -110,7 +113,8 @@ export class RunDriver {
   }
 
   private async load(): Promise<void> {
-    const { steps, failures } = await loadRunSteps(this.deps.db, this.run);
+    const { steps, failures } = this.inserted === undefined ? await loadRunSteps(this.deps.db, this.run) : { steps: this.inserted, failures: new Map<string, number>() };
+    this.inserted = undefined;
     for (const row of steps) this.steps.set(stepKey(row.nodeId, row.itemIndex), row);
     for (const [k, n] of failures) this.failures.set(k, n);
     const status = this.run.status as RunState;
@@ -334,9 +338,9 @@ export class RunDriver {
       this.batch.updateStep(step, { status: 'running', startedAt: new Date(), input: { count: list.length } });
       this.batch.events.push({ type: 'step.started', nodeId: node.id, data: { items: list.length } });
       list.forEach((item, index) => {
-        const row = { id: newId(), runId: this.run.id, workspaceId: this.run.workspaceId, nodeId: node.id, itemIndex: index, status: 'pending', input: item as unknown } as StepRow;
-        this.steps.set(stepKey(node.id, index), { ...row, attempts: 0, compensationAttempts: 0, output: null, error: null, branch: null, takenEdges: null, dueAt: null, completedSeq: null, decidedBy: null, startedAt: null, finishedAt: null, updatedAt: new Date() });
-        this.batch.newSteps.push({ id: row.id, runId: row.runId, workspaceId: row.workspaceId, nodeId: row.nodeId, itemIndex: index, status: 'pending', input: item ?? null });
+        const row = pendingStepRow({ id: newId(), runId: this.run.id, workspaceId: this.run.workspaceId, nodeId: node.id, itemIndex: index, input: item ?? null }, new Date());
+        this.steps.set(stepKey(node.id, index), row);
+        this.batch.newSteps.push({ id: row.id, runId: row.runId, workspaceId: row.workspaceId, nodeId: row.nodeId, itemIndex: index, status: 'pending', input: row.input });
       });
       this.batch.totalDelta += list.length;
     } catch (error) {

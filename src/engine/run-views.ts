@@ -7,6 +7,14 @@ import type { StepState } from './step-state.ts';
 
 export type RunRow = typeof tables.workflowRuns.$inferSelect;
 export type StepRow = typeof tables.workflowSteps.$inferSelect;
+
+/** A step as it is inserted, pending: for rows a driver or a run start writes without reading them back. */
+export function pendingStepRow(fields: Pick<StepRow, 'id' | 'runId' | 'workspaceId' | 'nodeId' | 'itemIndex' | 'input'>, at: Date): StepRow {
+  return {
+    ...fields, status: 'pending', attempts: 0, compensationAttempts: 0, output: null, error: null, branch: null, takenEdges: null, dueAt: null,
+    completedSeq: null, decidedBy: null, startedAt: null, finishedAt: null, updatedAt: at,
+  };
+}
 type AttemptRow = typeof tables.workflowAttempts.$inferSelect;
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());

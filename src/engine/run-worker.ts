@@ -3,10 +3,13 @@ import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { tables, type Db } from '../db/index.ts';
 import { newId, type EventBus, type Logger, type ToolRegistration } from '../kernel/index.ts';
+import { BatchCommitter } from './batch-committer.ts';
 import { createCircuitBreakers, type CircuitBreakers } from './circuit-breakers.ts';
 import { createKeyedLimits } from './keyed-limits.ts';
 import { RunDriver } from './run-driver.ts';
-import type { RunJobQueue } from './run-queue.ts';
+import { releaseLease } from './run-store.ts';
+import type { LocalStart, RunJobQueue } from './run-queue.ts';
+import type { RunRow, StepRow } from './run-views.ts';
 import type { ModelCaller } from './task-runner.ts';
 
 export interface RunWorkerOptions {
@@ -50,6 +53,7 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
   const toolIndex = () => new Map(options.tools().map((t) => [t.name, t]));
   let tools = toolIndex();
   const drivers = new Set<Promise<void>>();
+  const committer = new BatchCommitter(options.pool);
 
   // Drivers run detached from the job: a job is done once the run's lease is ours. `free` caps the
   // runs driven at once; a handler waiting for a slot holds its poller, so the queue stops fetching.
@@ -77,23 +81,49 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
       freeSlot();
       return;
     }
+    drive(run.row, run.token);
+  };
+  /** Drives a run whose lease this process holds, in a slot already taken. */
+  const drive = (row: RunRow, token: string, steps?: StepRow[]) => {
     tools = toolIndex();
     const driver = new RunDriver({
-      db: options.db, pool: options.pool, events: options.events, queue: options.queue, logger: options.logger,
+      db: options.db, committer, events: options.events, queue: options.queue, logger: options.logger,
       tool: (name) => tools.get(name), ...(options.callModel ? { callModel: options.callModel } : {}), breakers, limits, workerId: id,
       leaseMs: options.leaseMs, runConcurrency: options.runConcurrency, workspaceConcurrency: options.workspaceConcurrency,
       toolConcurrency: options.toolConcurrency, random: Math.random, shutdown: shutdown.signal,
-    }, run.row, run.token);
+    }, row, token, steps);
     const driving: Promise<void> = driver.drive()
-      .catch((error: unknown) => options.logger.error({ err: error, runId }, 'run driver failed; the run is retried when its lease expires'))
+      .catch((error: unknown) => options.logger.error({ err: error, runId: row.id }, 'run driver failed; the run is retried when its lease expires'))
       .finally(() => {
         drivers.delete(driving);
         freeSlot();
       });
     drivers.add(driving);
   };
+  const reserve = (): LocalStart | undefined => {
+    if (shutdown.signal.aborted || free === 0) return undefined;
+    free -= 1;
+    const token = `${id}:${newId()}`;
+    let open = true;
+    return {
+      token,
+      leaseMs: options.leaseMs,
+      drive(row, steps) {
+        if (!open) return;
+        open = false;
+        if (!shutdown.signal.aborted) return drive(row, token, steps);
+        freeSlot();
+        releaseLease(options.db, options.queue, row.id, token).catch((error: unknown) => options.logger.warn({ err: error, runId: row.id }, 'could not hand back a run; the reaper will'));
+      },
+      cancel() {
+        if (!open) return;
+        open = false;
+        freeSlot();
+      },
+    };
+  };
   // Two pollers are enough: handlers return as soon as they hold the lease.
-  await options.queue.work(Math.min(2, options.concurrency), handle);
+  await options.queue.work(Math.min(2, options.concurrency), handle, reserve);
 
   const reapEveryMs = Math.max(500, Math.floor(options.leaseMs / 2));
   const reaper = setInterval(() => {

@@ -1,14 +1,14 @@
 import { and, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../auth/index.ts';
-import { isUniqueViolation, tables, type Db, type Tx } from '../db/index.ts';
+import { eventChannel, eventPayload, isUniqueViolation, tables, type Db, type Tx } from '../db/index.ts';
 import { ValidationError, hasWorkspaceRole, isId, newId, requireWorkspaceRole, type Clock, type RequestContext, type WorkspaceRole } from '../kernel/index.ts';
 import { RunNotFoundError, StepNotAwaitingApprovalError } from './engine-errors.ts';
 import { checkRunInput } from './run-input.ts';
-import { recordRunEvents, runEventsAfter, type NewRunEvent } from './run-events.ts';
-import type { RunQueue } from './run-queue.ts';
+import { recordRunEvents, runEventsAfter, runEventsBusType, type NewRunEvent } from './run-events.ts';
+import type { LocalStart, RunQueue } from './run-queue.ts';
 import type { RunEventView, RunSummaryView, RunView, StartRunBody, TriggerKind } from './run-schemas.ts';
 import { transitionRun, type RunEventType, type RunState } from './run-state.ts';
-import { composeRunView, runSummaryOf, runViewOf, type RunRow, type StepRow } from './run-views.ts';
+import { composeRunView, pendingStepRow, runSummaryOf, runViewOf, type RunRow, type StepRow } from './run-views.ts';
 import { workflowDefinitionSchema, type WorkflowDefinition } from './workflow-definition.ts';
 import { getWorkflow, validateWorkflowFor, type WorkflowDeps } from './workflows.ts';
 import { WorkflowInvalidError } from './engine-errors.ts';
@@ -33,21 +33,34 @@ export interface NewRun {
 /**
  * Inserts a queued run with a pending step per node, its `run.queued` event (announced at commit)
  * and its queue job, all in the caller's transaction: the run exists exactly when a worker can be
- * told about it.
+ * told about it. With `local` (a slot of this process's worker) it is inserted holding that slot's
+ * lease instead of with a job: if this process dies, the lease expires and the reaper queues it.
  */
-export async function insertRun(tx: Tx, queue: RunQueue, run: NewRun): Promise<{ row: RunRow; steps: StepRow[] }> {
+export async function insertRun(tx: Tx, queue: RunQueue, run: NewRun, local?: LocalStart): Promise<{ row: RunRow; steps: StepRow[] }> {
   const id = newId();
+  const lease = local === undefined ? {} : { leaseOwner: local.token, leaseExpiresAt: sql`now() + ${`${local.leaseMs} milliseconds`}::interval` };
   const [row] = await tx.insert(tables.workflowRuns).values({
+    ...lease,
     id, workspaceId: run.workspaceId, workflowId: run.workflowId ?? null, workflowVersion: run.workflowVersion ?? null,
     definition: run.definition as unknown as Record<string, unknown>, status: 'queued', input: run.input ?? {},
     triggerKind: run.trigger.kind, triggerId: run.trigger.id, createdBy: run.createdBy, idempotencyKey: run.idempotencyKey ?? null,
     parentRunId: run.parent?.runId ?? null, parentStepId: run.parent?.stepId ?? null, stepsTotal: run.definition.nodes.length,
   }).returning();
-  const steps = await tx.insert(tables.workflowSteps).values(run.definition.nodes.map((node) => ({
-    id: newId(), runId: id, workspaceId: run.workspaceId, nodeId: node.id, status: 'pending',
-  }))).returning();
-  await recordRunEvents(tx, row!, [{ type: 'run.queued', data: { status: 'queued', progress: { done: 0, total: run.definition.nodes.length } } }]);
-  await queue.enqueue(id, { tx });
+  // The steps (their defaults are the run's: the same transaction), the run.queued event and its
+  // announcement on the bus go in one statement.
+  const steps = run.definition.nodes.map((node) => pendingStepRow({ id: newId(), runId: id, workspaceId: run.workspaceId, nodeId: node.id, itemIndex: -1, input: null }, row!.createdAt));
+  const queued = { status: 'queued', progress: { done: 0, total: run.definition.nodes.length } };
+  const notice = eventPayload({ type: runEventsBusType, workspaceId: run.workspaceId, data: { runId: id, types: ['run.queued'] }, at: new Date().toISOString() });
+  await tx.execute(sql`
+    with s as (
+      insert into workflow_steps (id, run_id, workspace_id, node_id, status)
+      select x.id, ${id}::uuid, ${run.workspaceId}::uuid, x.node_id, 'pending'
+      from jsonb_to_recordset(${JSON.stringify(steps.map((s) => ({ id: s.id, node_id: s.nodeId })))}::jsonb) as x(id uuid, node_id text)
+    ), e as (
+      insert into workflow_run_events (run_id, workspace_id, type, data) values (${id}::uuid, ${run.workspaceId}::uuid, 'run.queued', ${JSON.stringify(queued)}::jsonb)
+    )
+    select pg_notify(${eventChannel}, ${notice})`);
+  if (local === undefined) await queue.enqueue(id, { tx });
   return { row: row!, steps };
 }
 
@@ -62,17 +75,21 @@ async function createRun(deps: RunDeps, run: NewRun): Promise<RunView> {
   const existing = await existingByKey(deps.db, run.workspaceId, run.idempotencyKey);
   if (existing) return runViewOf(deps.db, existing);
   checkRunInput(run.definition.inputSchema, run.input ?? {});
+  const local = deps.queue.reserve?.();
   try {
     const { row, steps } = await deps.db.transaction(async (tx) => {
-      const created = await insertRun(tx, deps.queue, run);
+      const created = await insertRun(tx, deps.queue, run, local);
       if (run.createdBy !== null) {
         await recordAudit(tx, { workspaceId: run.workspaceId, actorId: run.createdBy, action: 'run.started', targetType: 'run', targetId: created.row.id, details: { workflowId: run.workflowId ?? null, trigger: run.trigger.kind } });
       }
       return created;
     });
-    deps.queue.kick?.(row.id);
-    return composeRunView(row, steps, []);
+    const view = composeRunView(row, steps, []);
+    if (local === undefined) deps.queue.kick?.(row.id);
+    else local.drive(row, steps);
+    return view;
   } catch (error) {
+    local?.cancel();
     const raced = isUniqueViolation(error) ? await existingByKey(deps.db, run.workspaceId, run.idempotencyKey) : undefined;
     if (raced) return runViewOf(deps.db, raced);
     throw error;

@@ -37,7 +37,7 @@ export interface ValidationDeps {
   /** Registered tool names, or a predicate answering whether a name is registered. */
   tools: ReadonlySet<string> | ((name: string) => boolean);
   /** Names of the workspace's credentials. */
-  credentials: ReadonlySet<string>;
+  credentials: Pick<ReadonlySet<string>, 'has'>;
 }
 
 export type WorkflowValidation = { ok: true; definition: WorkflowDefinition } | { ok: false; problems: WorkflowProblem[] };
@@ -187,7 +187,7 @@ function branchError(branch: unknown, source: ReadableNode): string | undefined 
 type ExpressionField = [path: ProblemPath, expression: string];
 interface ToolUse { path: ProblemPath; tool: string; credential?: string | undefined }
 
-interface References { hasTool: (name: string) => boolean; credentials: ReadonlySet<string> }
+interface References { hasTool: (name: string) => boolean; credentials: Pick<ReadonlySet<string>, 'has'> }
 
 function nodeFieldProblems(index: number, node: WorkflowNode, refs: References): WorkflowProblem[] {
   const problems: WorkflowProblem[] = [];

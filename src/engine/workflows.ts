@@ -23,7 +23,10 @@ const summary = (r: WorkflowRow): WorkflowSummaryView => ({
 
 /** Checks a definition against the schema, the graph rules, the registered tools and the workspace's credentials. */
 export async function validateWorkflowFor(deps: WorkflowDeps, ctx: RequestContext, raw: unknown): Promise<WorkflowValidation> {
-  return validateWorkflow(raw, { tools: deps.hasTool, credentials: await credentialNames(deps.db, ctx) });
+  // Most workflows name no credential: the workspace's credentials are read only for one that does.
+  let namesCredential = false;
+  const result = validateWorkflow(raw, { tools: deps.hasTool, credentials: { has: () => (namesCredential = true) } });
+  return namesCredential ? validateWorkflow(raw, { tools: deps.hasTool, credentials: await credentialNames(deps.db, ctx) }) : result;
 }
 
 async function validOrThrow(deps: WorkflowDeps, ctx: RequestContext, raw: unknown): Promise<WorkflowDefinition> {
@@ -79,12 +82,18 @@ export async function listWorkflows(db: Db, ctx: RequestContext): Promise<Workfl
 
 /** A workflow with the definition of one version (the latest by default). */
 export async function getWorkflow(db: Db, ctx: RequestContext, id: string, version?: number): Promise<WorkflowView> {
-  const row = await findWorkflow(db, ctx, id);
-  const wanted = version ?? row.latestVersion;
-  const [saved] = await db.select().from(tables.workflowVersions)
-    .where(and(eq(tables.workflowVersions.workflowId, id), eq(tables.workflowVersions.version, wanted)));
-  if (!saved) throw new NotFoundError({ code: 'WORKFLOW_VERSION_NOT_FOUND', message: `The workflow has no version ${wanted}.` });
-  return { ...summary(row), version: wanted, definition: saved.definition };
+  const w = tables.workflows;
+  const v = tables.workflowVersions;
+  // One query: the workflow and the version asked for (its latest by default), if it has it.
+  const [found] = isId(id)
+    ? await db.select({ row: w, definition: v.definition }).from(w)
+      .leftJoin(v, and(eq(v.workflowId, w.id), eq(v.version, version === undefined ? w.latestVersion : sql`${version}`)))
+      .where(and(eq(w.id, id), eq(w.workspaceId, ctx.workspaceId)))
+    : [];
+  if (!found) throw new NotFoundError({ code: 'WORKFLOW_NOT_FOUND', message: 'No such workflow in this workspace.' });
+  const wanted = version ?? found.row.latestVersion;
+  if (found.definition === null) throw new NotFoundError({ code: 'WORKFLOW_VERSION_NOT_FOUND', message: `The workflow has no version ${wanted}.` });
+  return { ...summary(found.row), version: wanted, definition: found.definition };
 }
 
 export async function listWorkflowVersions(db: Db, ctx: RequestContext, id: string): Promise<WorkflowVersionView[]> {
