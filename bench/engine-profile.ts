@@ -29,7 +29,7 @@ const rules: Rule[] = [
   { label: 'worker: claim run (take lease)', test: /^update "workflow_runs" set "lease_owner" = \$1, "lease_expires_at" = now\(\)/ },
   { label: 'driver: release lease', test: /^update "workflow_runs" set "lease_owner" = \$1, "lease_expires_at" = \$2 where/ },
   { label: 'driver: load (mark lost attempts)', test: /^update "workflow_attempts" set "status" = \$1, "error"/ },
-  { label: 'start run (insertRun)', test: /^(select .* from "workflow_runs" .*for update|insert into "workflow_runs")/ },
+  { label: 'start run (insertRun)', test: /^(select .* from "workflow_runs" .*for update|insert into "workflow_runs"|with r as \( insert into workflow_runs)/ },
   { label: 'event bus: pg_notify after commit', test: /^select pg_notify/ },
   { label: 'pg-boss: fetch job (poll)', test: /^with next as \( select j\.id from pgboss\./ },
   { label: 'pg-boss: complete job', test: /^with results as \( update pgboss\.\w+ set completed_on/ },

@@ -34,7 +34,7 @@ function setting(name: string, fallback: number): number {
 
 const seconds = setting('BENCH_ENGINE_SECONDS', 10);
 const warmupSeconds = setting('BENCH_ENGINE_WARMUP', 2);
-const concurrencies = (process.env.BENCH_ENGINE_CONCURRENCY ?? '1,20').split(',').map((v) => Number(v.trim())).filter((v) => Number.isInteger(v) && v > 0);
+const concurrencies = (process.env.BENCH_ENGINE_CONCURRENCY ?? '1,20,50').split(',').map((v) => Number(v.trim())).filter((v) => Number.isInteger(v) && v > 0);
 const targets = (process.env.BENCH_ENGINE_TARGETS ?? 'embedded,postgres').split(',').map((v) => v.trim()).filter((v): v is EngineTarget => v === 'embedded' || v === 'postgres');
 const shapes: Shape[] = ['chain', 'fanout'];
 /** Connections of the second raw measurement: Foundry's default pool size, the most commits one process has in flight. */

@@ -64,15 +64,23 @@ export interface CommitDeps {
   queue: RunQueue;
 }
 
-/** The run states from which `event` leads to `target`. */
+const sourcesCache = new Map<string, RunState[]>();
+
+/** The run states from which `event` leads to `target` (asked on every run's start and end: kept). */
 function sourcesOf(event: RunEvent, target: RunState): RunState[] {
-  return runStates.filter((state) => {
-    try {
-      return transitionRun(state, event) === target;
-    } catch {
-      return false;
-    }
-  });
+  const key = `${JSON.stringify(event)}>${target}`;
+  let sources = sourcesCache.get(key);
+  if (sources === undefined) {
+    sources = runStates.filter((state) => {
+      try {
+        return transitionRun(state, event) === target;
+      } catch {
+        return false;
+      }
+    });
+    sourcesCache.set(key, sources);
+  }
+  return sources;
 }
 
 const dateOf = (value: string | null): Date | null => value === null ? null : new Date(value);

@@ -1,6 +1,6 @@
 import { and, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../auth/index.ts';
-import { eventChannel, eventPayload, isUniqueViolation, tables, type Db, type Tx } from '../db/index.ts';
+import { eventChannel, eventPayload, isUniqueViolation, tables, type Db, type DbExecutor, type Tx } from '../db/index.ts';
 import { ValidationError, hasWorkspaceRole, isId, newId, requireWorkspaceRole, type Clock, type RequestContext, type WorkspaceRole } from '../kernel/index.ts';
 import { RunNotFoundError, StepNotAwaitingApprovalError } from './engine-errors.ts';
 import { checkRunInput } from './run-input.ts';
@@ -30,38 +30,60 @@ export interface NewRun {
   parent?: { runId: string; stepId: string };
 }
 
+/** The audit entry of a run a person started, written with the run. */
+export interface RunAudit {
+  action: string;
+  details: Record<string, unknown>;
+}
+
 /**
- * Inserts a queued run with a pending step per node, its `run.queued` event (announced at commit)
- * and its queue job, all in the caller's transaction: the run exists exactly when a worker can be
- * told about it. With `local` (a slot of this process's worker) it is inserted holding that slot's
- * lease instead of with a job: if this process dies, the lease expires and the reaper queues it.
+ * Inserts a queued run with a pending step per node and its `run.queued` event (announced at
+ * commit), in one statement. Without `local`, its queue job is sent in the caller's transaction
+ * (`db` must then be one): the run exists exactly when a worker can be told about it. With `local`
+ * (a slot of this process's worker) the run is inserted holding that slot's lease instead: if this
+ * process dies, the lease expires and the reaper queues it. `audit` records who started it.
  */
-export async function insertRun(tx: Tx, queue: RunQueue, run: NewRun, local?: LocalStart): Promise<{ row: RunRow; steps: StepRow[] }> {
+export async function insertRun(db: DbExecutor, queue: RunQueue, run: NewRun, options: { local?: LocalStart; audit?: RunAudit } = {}): Promise<{ row: RunRow; steps: StepRow[] }> {
+  const { local, audit } = options;
   const id = newId();
-  const lease = local === undefined ? {} : { leaseOwner: local.token, leaseExpiresAt: sql`now() + ${`${local.leaseMs} milliseconds`}::interval` };
-  const [row] = await tx.insert(tables.workflowRuns).values({
-    ...lease,
-    id, workspaceId: run.workspaceId, workflowId: run.workflowId ?? null, workflowVersion: run.workflowVersion ?? null,
-    definition: run.definition as unknown as Record<string, unknown>, status: 'queued', input: run.input ?? {},
-    triggerKind: run.trigger.kind, triggerId: run.trigger.id, createdBy: run.createdBy, idempotencyKey: run.idempotencyKey ?? null,
-    parentRunId: run.parent?.runId ?? null, parentStepId: run.parent?.stepId ?? null, stepsTotal: run.definition.nodes.length,
-  }).returning();
-  // The steps (their defaults are the run's: the same transaction), the run.queued event and its
-  // announcement on the bus go in one statement.
-  const steps = run.definition.nodes.map((node) => pendingStepRow({ id: newId(), runId: id, workspaceId: run.workspaceId, nodeId: node.id, itemIndex: -1, input: null }, row!.createdAt));
-  const queued = { status: 'queued', progress: { done: 0, total: run.definition.nodes.length } };
+  const total = run.definition.nodes.length;
+  const nodes = run.definition.nodes.map((node) => ({ id: newId(), node_id: node.id }));
+  const input = run.input ?? {};
   const notice = eventPayload({ type: runEventsBusType, workspaceId: run.workspaceId, data: { runId: id, types: ['run.queued'] }, at: new Date().toISOString() });
-  await tx.execute(sql`
-    with s as (
+  const { rows } = await db.execute<{ created_at: string; lease_expires_at: string | null }>(sql`
+    with r as (
+      insert into workflow_runs (id, workspace_id, workflow_id, workflow_version, definition, status, input, trigger_kind, trigger_id, created_by,
+        idempotency_key, parent_run_id, parent_step_id, steps_total, lease_owner, lease_expires_at)
+      values (${id}, ${run.workspaceId}, ${run.workflowId ?? null}, ${run.workflowVersion ?? null}, ${JSON.stringify(run.definition)}::jsonb, 'queued',
+        ${JSON.stringify(input)}::jsonb, ${run.trigger.kind}, ${run.trigger.id}, ${run.createdBy}, ${run.idempotencyKey ?? null},
+        ${run.parent?.runId ?? null}, ${run.parent?.stepId ?? null}, ${total}, ${local?.token ?? null},
+        ${local === undefined ? null : sql`now() + ${`${local.leaseMs} milliseconds`}::interval`})
+      returning id, workspace_id, created_at, lease_expires_at
+    ), s as (
       insert into workflow_steps (id, run_id, workspace_id, node_id, status)
-      select x.id, ${id}::uuid, ${run.workspaceId}::uuid, x.node_id, 'pending'
-      from jsonb_to_recordset(${JSON.stringify(steps.map((s) => ({ id: s.id, node_id: s.nodeId })))}::jsonb) as x(id uuid, node_id text)
+      select x.id, r.id, r.workspace_id, x.node_id, 'pending' from r, jsonb_to_recordset(${JSON.stringify(nodes)}::jsonb) as x(id uuid, node_id text)
     ), e as (
-      insert into workflow_run_events (run_id, workspace_id, type, data) values (${id}::uuid, ${run.workspaceId}::uuid, 'run.queued', ${JSON.stringify(queued)}::jsonb)
+      insert into workflow_run_events (run_id, workspace_id, type, data)
+      select r.id, r.workspace_id, 'run.queued', ${JSON.stringify({ status: 'queued', progress: { done: 0, total } })}::jsonb from r
+    ), a as (
+      insert into audit_events (workspace_id, actor_id, action, target_type, target_id, details)
+      select r.workspace_id, ${run.createdBy}::uuid, ${audit?.action ?? ''}, 'run', r.id::text, ${JSON.stringify(audit?.details ?? {})}::jsonb
+      from r where ${audit !== undefined && run.createdBy !== null}::boolean
     )
-    select pg_notify(${eventChannel}, ${notice})`);
-  if (local === undefined) await queue.enqueue(id, { tx });
-  return { row: row!, steps };
+    select to_jsonb(r.created_at) #>> '{}' as created_at, to_jsonb(r.lease_expires_at) #>> '{}' as lease_expires_at, pg_notify(${eventChannel}, ${notice}) from r`);
+  if (local === undefined) await queue.enqueue(id, { tx: db as Tx });
+  const createdAt = new Date(rows[0]!.created_at);
+  const row: RunRow = {
+    id, workspaceId: run.workspaceId, workflowId: run.workflowId ?? null, workflowVersion: run.workflowVersion ?? null,
+    definition: run.definition as unknown as Record<string, unknown>, status: 'queued', input, output: null, error: null,
+    triggerKind: run.trigger.kind, triggerId: run.trigger.id, parentRunId: run.parent?.runId ?? null, parentStepId: run.parent?.stepId ?? null,
+    idempotencyKey: run.idempotencyKey ?? null, leaseOwner: local?.token ?? null,
+    leaseExpiresAt: rows[0]!.lease_expires_at === null ? null : new Date(rows[0]!.lease_expires_at), wakeAt: null, stepsDone: 0, stepsTotal: total,
+    createdBy: run.createdBy, createdAt, startedAt: null, finishedAt: null, updatedAt: createdAt,
+  };
+  // The steps' defaults are the run's: the same statement.
+  const steps = nodes.map((n) => pendingStepRow({ id: n.id, runId: id, workspaceId: run.workspaceId, nodeId: n.node_id, itemIndex: -1, input: null }, createdAt));
+  return { row, steps };
 }
 
 async function existingByKey(db: Db, workspaceId: string, key: string | undefined): Promise<RunRow | undefined> {
@@ -76,14 +98,12 @@ async function createRun(deps: RunDeps, run: NewRun): Promise<RunView> {
   if (existing) return runViewOf(deps.db, existing);
   checkRunInput(run.definition.inputSchema, run.input ?? {});
   const local = deps.queue.reserve?.();
+  const audit = run.createdBy === null ? undefined : { action: 'run.started', details: { workflowId: run.workflowId ?? null, trigger: run.trigger.kind } };
   try {
-    const { row, steps } = await deps.db.transaction(async (tx) => {
-      const created = await insertRun(tx, deps.queue, run, local);
-      if (run.createdBy !== null) {
-        await recordAudit(tx, { workspaceId: run.workspaceId, actorId: run.createdBy, action: 'run.started', targetType: 'run', targetId: created.row.id, details: { workflowId: run.workflowId ?? null, trigger: run.trigger.kind } });
-      }
-      return created;
-    });
+    // Inserted holding a local lease, a run needs no job: its one statement is its transaction.
+    const { row, steps } = local !== undefined
+      ? await insertRun(deps.db, deps.queue, run, { local, ...(audit ? { audit } : {}) })
+      : await deps.db.transaction((tx) => insertRun(tx, deps.queue, run, audit ? { audit } : {}));
     const view = composeRunView(row, steps, []);
     if (local === undefined) deps.queue.kick?.(row.id);
     else local.drive(row, steps);
