@@ -38,8 +38,9 @@ export interface RunAudit {
 
 /**
  * Inserts a queued run with a pending step per node and its `run.queued` event (announced at
- * commit), in one statement. Without `local`, its queue job is sent in the caller's transaction
- * (`db` must then be one): the run exists exactly when a worker can be told about it. With `local`
+ * commit), in one call of `foundry_insert_run` (migration 0009). Without `local`, its queue job is
+ * sent in the caller's transaction (`db` must then be one): the run exists exactly when a worker
+ * can be told about it. With `local`
  * (a slot of this process's worker) the run is inserted holding that slot's lease instead: if this
  * process dies, the lease expires and the reaper queues it. `audit` records who started it.
  */
@@ -47,42 +48,29 @@ export async function insertRun(db: DbExecutor, queue: RunQueue, run: NewRun, op
   const { local, audit } = options;
   const id = newId();
   const total = run.definition.nodes.length;
-  const nodes = run.definition.nodes.map((node) => ({ id: newId(), node_id: node.id }));
+  const nodes = run.definition.nodes.map((node) => ({ id: newId(), nodeId: node.id }));
   const input = run.input ?? {};
   const notice = eventPayload({ type: runEventsBusType, workspaceId: run.workspaceId, data: { runId: id, types: ['run.queued'] }, at: new Date().toISOString() });
-  const { rows } = await db.execute<{ created_at: string; lease_expires_at: string | null }>(sql`
-    with r as (
-      insert into workflow_runs (id, workspace_id, workflow_id, workflow_version, definition, status, input, trigger_kind, trigger_id, created_by,
-        idempotency_key, parent_run_id, parent_step_id, steps_total, lease_owner, lease_expires_at)
-      values (${id}, ${run.workspaceId}, ${run.workflowId ?? null}, ${run.workflowVersion ?? null}, ${JSON.stringify(run.definition)}::jsonb, 'queued',
-        ${JSON.stringify(input)}::jsonb, ${run.trigger.kind}, ${run.trigger.id}, ${run.createdBy}, ${run.idempotencyKey ?? null},
-        ${run.parent?.runId ?? null}, ${run.parent?.stepId ?? null}, ${total}, ${local?.token ?? null},
-        ${local === undefined ? null : sql`now() + ${`${local.leaseMs} milliseconds`}::interval`})
-      returning id, workspace_id, created_at, lease_expires_at
-    ), s as (
-      insert into workflow_steps (id, run_id, workspace_id, node_id, status)
-      select x.id, r.id, r.workspace_id, x.node_id, 'pending' from r, jsonb_to_recordset(${JSON.stringify(nodes)}::jsonb) as x(id uuid, node_id text)
-    ), e as (
-      insert into workflow_run_events (run_id, workspace_id, type, data)
-      select r.id, r.workspace_id, 'run.queued', ${JSON.stringify({ status: 'queued', progress: { done: 0, total } })}::jsonb from r
-    ), a as (
-      insert into audit_events (workspace_id, actor_id, action, target_type, target_id, details)
-      select r.workspace_id, ${run.createdBy}::uuid, ${audit?.action ?? ''}, 'run', r.id::text, ${JSON.stringify(audit?.details ?? {})}::jsonb
-      from r where ${audit !== undefined && run.createdBy !== null}::boolean
-    )
-    select to_jsonb(r.created_at) #>> '{}' as created_at, to_jsonb(r.lease_expires_at) #>> '{}' as lease_expires_at, pg_notify(${eventChannel}, ${notice}) from r`);
+  const { rows } = await db.execute<{ a: { createdAt: string; leaseExpiresAt: string | null } }>(sql`select foundry_insert_run(${JSON.stringify({
+    id, workspaceId: run.workspaceId, workflowId: run.workflowId ?? null, workflowVersion: run.workflowVersion ?? null, definition: run.definition, input,
+    triggerKind: run.trigger.kind, triggerId: run.trigger.id, createdBy: run.createdBy, idempotencyKey: run.idempotencyKey ?? null,
+    parentRunId: run.parent?.runId ?? null, parentStepId: run.parent?.stepId ?? null, stepsTotal: total,
+    leaseOwner: local?.token ?? null, leaseMs: local?.leaseMs ?? null, steps: nodes, queued: { status: 'queued', progress: { done: 0, total } },
+    audit: audit !== undefined && run.createdBy !== null ? audit : null, notify: notice,
+  })}::jsonb) as a`);
   if (local === undefined) await queue.enqueue(id, { tx: db as Tx });
-  const createdAt = new Date(rows[0]!.created_at);
+  const answer = rows[0]!.a;
+  const createdAt = new Date(answer.createdAt);
   const row: RunRow = {
     id, workspaceId: run.workspaceId, workflowId: run.workflowId ?? null, workflowVersion: run.workflowVersion ?? null,
     definition: run.definition as unknown as Record<string, unknown>, status: 'queued', input, output: null, error: null,
     triggerKind: run.trigger.kind, triggerId: run.trigger.id, parentRunId: run.parent?.runId ?? null, parentStepId: run.parent?.stepId ?? null,
     idempotencyKey: run.idempotencyKey ?? null, leaseOwner: local?.token ?? null,
-    leaseExpiresAt: rows[0]!.lease_expires_at === null ? null : new Date(rows[0]!.lease_expires_at), wakeAt: null, stepsDone: 0, stepsTotal: total,
+    leaseExpiresAt: answer.leaseExpiresAt === null ? null : new Date(answer.leaseExpiresAt), wakeAt: null, stepsDone: 0, stepsTotal: total,
     createdBy: run.createdBy, createdAt, startedAt: null, finishedAt: null, updatedAt: createdAt,
   };
-  // The steps' defaults are the run's: the same statement.
-  const steps = nodes.map((n) => pendingStepRow({ id: n.id, runId: id, workspaceId: run.workspaceId, nodeId: n.node_id, itemIndex: -1, input: null }, createdAt));
+  // The steps' defaults are the run's: the same transaction.
+  const steps = nodes.map((n) => pendingStepRow({ id: n.id, runId: id, workspaceId: run.workspaceId, nodeId: n.nodeId, itemIndex: -1, input: null }, createdAt));
   return { row, steps };
 }
 

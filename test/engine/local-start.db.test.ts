@@ -61,6 +61,9 @@ describe('runs started where a worker has a free slot', () => {
     expect(attempts).toHaveLength(2);
     expect(new Set(attempts.map((a) => a.workerId))).toEqual(new Set([foundry.worker!.id]));
     expect(await jobsFor(run.id)).toBe(0);
+    const { rows: audit } = await foundry.database.db.execute<{ action: string; actor_id: string; details: Record<string, unknown> }>(
+      sql`select action, actor_id, details from audit_events where target_type = 'run' and target_id = ${run.id}`);
+    expect(audit).toEqual([{ action: 'run.started', actor_id: owner.userId, details: { workflowId: null, trigger: 'manual' } }]);
   });
 
   it('takes over, after its lease expires, a run whose accepting process died before driving it', async () => {

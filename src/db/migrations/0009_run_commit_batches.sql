@@ -19,7 +19,8 @@ AS $$
 DECLARE
   b jsonb;
   i int;
-  r workflow_runs;
+  -- Only the columns needed: a whole row would bring the run's definition back from TOAST.
+  r record;
   k int;
   t jsonb;
   moved boolean;
@@ -40,7 +41,7 @@ BEGIN
       steps_done = steps_done + k,
       steps_total = steps_total + (b->>'totalDelta')::int
     WHERE id = (b->>'runId')::uuid AND lease_owner = b->>'token'
-    RETURNING * INTO r;
+    RETURNING id, workspace_id, status, steps_done, steps_total, error, lease_owner, started_at, finished_at, wake_at, updated_at, NULL::jsonb AS output INTO r;
     IF NOT FOUND THEN
       answers := answers || jsonb_build_object('lost', true);
       CONTINUE;
@@ -57,7 +58,7 @@ BEGIN
         lease_owner = CASE WHEN (t->>'release')::boolean THEN NULL ELSE lease_owner END,
         lease_expires_at = CASE WHEN (t->>'release')::boolean THEN NULL ELSE lease_expires_at END
       WHERE id = r.id
-      RETURNING * INTO r;
+      RETURNING id, workspace_id, status, steps_done, steps_total, error, lease_owner, started_at, finished_at, wake_at, updated_at, output INTO r;
       moved := true;
     END IF;
 
@@ -141,3 +142,38 @@ ALTER TABLE workflow_runs ALTER COLUMN definition SET STORAGE EXTERNAL;
 ALTER TABLE workflow_steps SET (fillfactor = 70);
 --> statement-breakpoint
 ALTER TABLE workflow_attempts SET (fillfactor = 80);
+--> statement-breakpoint
+-- A new run: the run (holding a local worker's lease when `leaseMs` is given), a pending step per
+-- node, its run.queued event, the audit entry of the person who started it, and the notice on the
+-- event bus. One call whose statements keep their plans per connection; `v` is built by insertRun
+-- (src/engine/runs.ts).
+CREATE OR REPLACE FUNCTION foundry_insert_run(v jsonb) RETURNS jsonb
+LANGUAGE plpgsql AS $$
+DECLARE
+  run_id uuid := (v->>'id')::uuid;
+  ws uuid := (v->>'workspaceId')::uuid;
+  created timestamptz;
+  expires timestamptz;
+BEGIN
+  INSERT INTO workflow_runs (id, workspace_id, workflow_id, workflow_version, definition, status, input, trigger_kind, trigger_id, created_by,
+    idempotency_key, parent_run_id, parent_step_id, steps_total, lease_owner, lease_expires_at)
+  VALUES (run_id, ws, (v->>'workflowId')::uuid, (v->>'workflowVersion')::int, v->'definition', 'queued', v->'input', v->>'triggerKind',
+    (v->>'triggerId')::uuid, (v->>'createdBy')::uuid, v->>'idempotencyKey', (v->>'parentRunId')::uuid, (v->>'parentStepId')::uuid,
+    (v->>'stepsTotal')::int, v->>'leaseOwner',
+    CASE WHEN v->>'leaseMs' IS NOT NULL THEN now() + (v->>'leaseMs')::int * interval '1 millisecond' END)
+  RETURNING created_at, lease_expires_at INTO created, expires;
+
+  INSERT INTO workflow_steps (id, run_id, workspace_id, node_id, status)
+  SELECT x.id, run_id, ws, x."nodeId", 'pending' FROM jsonb_to_recordset(v->'steps') AS x(id uuid, "nodeId" text);
+
+  INSERT INTO workflow_run_events (run_id, workspace_id, type, data) VALUES (run_id, ws, 'run.queued', v->'queued');
+
+  IF v->'audit' IS NOT NULL AND jsonb_typeof(v->'audit') = 'object' THEN
+    INSERT INTO audit_events (workspace_id, actor_id, action, target_type, target_id, details)
+    VALUES (ws, (v->>'createdBy')::uuid, v->'audit'->>'action', 'run', run_id::text, v->'audit'->'details');
+  END IF;
+
+  PERFORM pg_notify('foundry_events', v->>'notify');
+  RETURN jsonb_build_object('createdAt', created, 'leaseExpiresAt', expires);
+END
+$$;
