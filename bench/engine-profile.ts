@@ -23,13 +23,12 @@ interface Rule { label: string; test: RegExp }
 /** First match wins; tested against the first statement of the transaction (lower case, whitespace squeezed). */
 const rules: Rule[] = [
   { label: 'driver: batch (foundry_commit_batches: step outcomes + starts + events, grouped across runs)', test: /^select foundry_commit_batches/ },
-  { label: 'driver: batch through the query builder (child runs, timers)', test: /^update "workflow_runs" set "updated_at" = \$1, .*"steps_done" = /s },
   { label: 'driver: heartbeat (extend lease)', test: /^update "workflow_runs" set "lease_expires_at" = now\(\)/ },
   { label: 'driver: heartbeat (extend locks)', test: /^update "workflow_locks" set "expires_at"/ },
   { label: 'worker: claim run (take lease)', test: /^update "workflow_runs" set "lease_owner" = \$1, "lease_expires_at" = now\(\)/ },
   { label: 'driver: release lease', test: /^update "workflow_runs" set "lease_owner" = \$1, "lease_expires_at" = \$2 where/ },
   { label: 'driver: load (mark lost attempts)', test: /^update "workflow_attempts" set "status" = \$1, "error"/ },
-  { label: 'start run (insertRun)', test: /^(select .* from "workflow_runs" .*for update|insert into "workflow_runs"|with r as \( insert into workflow_runs)/ },
+  { label: 'start run (foundry_insert_run: run, steps, event, audit, notice)', test: /^(select foundry_insert_run|insert into "workflow_runs")/ },
   { label: 'event bus: pg_notify after commit', test: /^select pg_notify/ },
   { label: 'pg-boss: fetch job (poll)', test: /^with next as \( select j\.id from pgboss\./ },
   { label: 'pg-boss: complete job', test: /^with results as \( update pgboss\.\w+ set completed_on/ },
@@ -67,8 +66,8 @@ function record(first: string | undefined, statements: number, wrote: boolean): 
  * UPDATE that matched nothing takes no transaction id and its commit is not flushed.
  */
 function wrote(text: string, result: unknown): boolean {
-  // The batch function always writes: it updates the run row at least.
-  if (/pg_notify|^\s*notify|foundry_commit_batches/i.test(text)) return true;
+  // The batch and insert functions always write: the run row at least.
+  if (/pg_notify|^\s*notify|foundry_commit_batches|foundry_insert_run/i.test(text)) return true;
   const r = result as { command?: string; rowCount?: number | null } | undefined;
   if (r === undefined || r === null) return false;
   const results = Array.isArray(r) ? r as { command?: string; rowCount?: number | null }[] : [r];
