@@ -54,6 +54,8 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
   let tools = toolIndex();
   const drivers = new Set<Promise<void>>();
   const committer = new BatchCommitter(options.pool);
+  /** A lease token names this worker and is new for every run it takes. */
+  const leaseToken = () => `${id}:${newId()}`;
 
   // Drivers run detached from the job: a job is done once the run's lease is ours. `free` caps the
   // runs driven at once; a handler waiting for a slot holds its poller, so the queue stops fetching.
@@ -72,7 +74,7 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
     await takeSlot();
     let run: Awaited<ReturnType<typeof claim>>;
     try {
-      run = await claim(options.db, runId, `${id}:${newId()}`, options.leaseMs);
+      run = await claim(options.db, runId, leaseToken(), options.leaseMs);
     } catch (error) {
       freeSlot();
       throw error;
@@ -103,7 +105,7 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
   const reserve = (): LocalStart | undefined => {
     if (shutdown.signal.aborted || free === 0) return undefined;
     free -= 1;
-    const token = `${id}:${newId()}`;
+    const token = leaseToken();
     let open = true;
     return {
       token,

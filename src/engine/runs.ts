@@ -40,9 +40,9 @@ export interface RunAudit {
  * Inserts a queued run with a pending step per node and its `run.queued` event (announced at
  * commit), in one call of `foundry_insert_run` (migration 0009). Without `local`, its queue job is
  * sent in the caller's transaction (`db` must then be one): the run exists exactly when a worker
- * can be told about it. With `local`
- * (a slot of this process's worker) the run is inserted holding that slot's lease instead: if this
- * process dies, the lease expires and the reaper queues it. `audit` records who started it.
+ * can be told about it. With `local` (a slot of this process's worker) the run is inserted holding
+ * that slot's lease instead: if this process dies, the lease expires and the reaper queues it.
+ * `audit` records that `run.createdBy` started it.
  */
 export async function insertRun(db: DbExecutor, queue: RunQueue, run: NewRun, options: { local?: LocalStart; audit?: RunAudit } = {}): Promise<{ row: RunRow; steps: StepRow[] }> {
   const { local, audit } = options;
@@ -56,7 +56,7 @@ export async function insertRun(db: DbExecutor, queue: RunQueue, run: NewRun, op
     triggerKind: run.trigger.kind, triggerId: run.trigger.id, createdBy: run.createdBy, idempotencyKey: run.idempotencyKey ?? null,
     parentRunId: run.parent?.runId ?? null, parentStepId: run.parent?.stepId ?? null, stepsTotal: total,
     leaseOwner: local?.token ?? null, leaseMs: local?.leaseMs ?? null, steps: nodes, queued: { status: 'queued', progress: { done: 0, total } },
-    audit: audit !== undefined && run.createdBy !== null ? audit : null, notify: notice,
+    audit: audit ?? null, notify: notice,
   })}::jsonb) as a`);
   if (local === undefined) await queue.enqueue(id, { tx: db as Tx });
   const answer = rows[0]!.a;
@@ -86,12 +86,12 @@ async function createRun(deps: RunDeps, run: NewRun): Promise<RunView> {
   if (existing) return runViewOf(deps.db, existing);
   checkRunInput(run.definition.inputSchema, run.input ?? {});
   const local = deps.queue.reserve?.();
-  const audit = run.createdBy === null ? undefined : { action: 'run.started', details: { workflowId: run.workflowId ?? null, trigger: run.trigger.kind } };
+  const audited = run.createdBy === null ? {} : { audit: { action: 'run.started', details: { workflowId: run.workflowId ?? null, trigger: run.trigger.kind } } };
   try {
     // Inserted holding a local lease, a run needs no job: its one statement is its transaction.
     const { row, steps } = local !== undefined
-      ? await insertRun(deps.db, deps.queue, run, { local, ...(audit ? { audit } : {}) })
-      : await deps.db.transaction((tx) => insertRun(tx, deps.queue, run, audit ? { audit } : {}));
+      ? await insertRun(deps.db, deps.queue, run, { local, ...audited })
+      : await deps.db.transaction((tx) => insertRun(tx, deps.queue, run, audited));
     const view = composeRunView(row, steps, []);
     if (local === undefined) deps.queue.kick?.(row.id);
     else local.drive(row, steps);

@@ -41,7 +41,7 @@ BEGIN
       steps_done = steps_done + k,
       steps_total = steps_total + (b->>'totalDelta')::int
     WHERE id = (b->>'runId')::uuid AND lease_owner = b->>'token'
-    RETURNING id, workspace_id, status, steps_done, steps_total, error, lease_owner, started_at, finished_at, wake_at, updated_at, NULL::jsonb AS output INTO r;
+    RETURNING id, workspace_id, status, steps_done, steps_total, error, lease_owner, started_at, finished_at, wake_at, updated_at, NULL::jsonb AS output INTO r; -- the output only with a transition
     IF NOT FOUND THEN
       answers := answers || jsonb_build_object('lost', true);
       CONTINUE;
@@ -66,7 +66,7 @@ BEGIN
     answers := answers || jsonb_build_object(
       'lost', false, 'status', r.status, 'stepsDone', r.steps_done, 'stepsTotal', r.steps_total, 'error', r.error,
       'leaseOwner', r.lease_owner, 'startedAt', r.started_at, 'finishedAt', r.finished_at, 'wakeAt', r.wake_at,
-      'updatedAt', r.updated_at, 'output', CASE WHEN moved THEN r.output END);
+      'updatedAt', r.updated_at, 'output', r.output);
   END LOOP;
 
   -- Before the step updates: a map's new item steps may start in the same batch.
